@@ -1,0 +1,38 @@
+// Small file-system helpers that report failures as Status values naming the path.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+#include "immstats/status.h"
+
+namespace immstats::base {
+
+Status CreateDirectories(const std::filesystem::path& dir);
+Status WriteWholeFile(const std::filesystem::path& path, std::string_view bytes);
+Result<std::string> ReadWholeFile(const std::filesystem::path& path);
+// Removes `path` recursively when it exists.
+Status RemoveAll(const std::filesystem::path& path);
+
+// A file opened for sequential appends (buffered by the caller).
+class AppendFile {
+ public:
+  AppendFile() = default;
+  AppendFile(const AppendFile&) = delete;
+  AppendFile& operator=(const AppendFile&) = delete;
+  AppendFile(AppendFile&& other) noexcept;
+  AppendFile& operator=(AppendFile&& other) noexcept;
+  ~AppendFile();
+
+  static Result<AppendFile> Create(const std::filesystem::path& path);
+  Status Write(std::string_view bytes);
+  Status Close();
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  int fd_ = -1;
+  std::filesystem::path path_;
+};
+
+}  // namespace immstats::base

@@ -1,0 +1,67 @@
+// Terminal progress rendering and number formatting shared by the CLI commands.
+#include "cli/progress.h"
+
+#include <unistd.h>
+
+#include <cstdio>
+
+#include <fmt/format.h>
+
+namespace immstats::cli {
+
+std::string GroupThousands(int64_t v) {
+  std::string digits = std::to_string(v < 0 ? -v : v);
+  std::string out;
+  const int n = static_cast<int>(digits.size());
+  for (int i = 0; i < n; ++i) {
+    if (i > 0 && (n - i) % 3 == 0) out += ',';
+    out += digits[static_cast<size_t>(i)];
+  }
+  return v < 0 ? "-" + out : out;
+}
+
+std::string HumanBytes(int64_t bytes) {
+  const double b = static_cast<double>(bytes);
+  if (b >= 1e9) return fmt::format("{:.2f} GB", b / 1e9);
+  if (b >= 1e6) return fmt::format("{:.1f} MB", b / 1e6);
+  if (b >= 1e3) return fmt::format("{:.1f} kB", b / 1e3);
+  return fmt::format("{} B", bytes);
+}
+
+Progress::Progress(std::string label, bool quiet)
+    : label_(std::move(label)), quiet_(quiet), tty_(::isatty(STDERR_FILENO) == 1),
+      start_(std::chrono::steady_clock::now()), last_(start_) {}
+
+void Progress::Update(int64_t done, int64_t total, int64_t bytes) {
+  if (quiet_) return;
+  const auto now = std::chrono::steady_clock::now();
+  const double since_last = std::chrono::duration<double>(now - last_).count();
+  if (since_last < (tty_ ? 0.2 : 5.0) && done < total) return;
+  last_ = now;
+  const double elapsed = std::chrono::duration<double>(now - start_).count();
+  const double frac = total > 0 ? static_cast<double>(done) / static_cast<double>(total) : 1.0;
+  const double rate = elapsed > 0 ? static_cast<double>(bytes) / elapsed : 0;
+  const double eta = frac > 0 ? elapsed * (1 - frac) / frac : 0;
+  if (tty_) {
+    constexpr int kWidth = 30;
+    const int filled = static_cast<int>(frac * kWidth);
+    std::string bar(static_cast<size_t>(filled), '#');
+    bar.resize(kWidth, '.');
+    std::fprintf(stderr, "\r%s [%s] %5.1f%%  %s cases  %s  %s/s  ETA %.0fs   ", label_.c_str(), bar.c_str(),
+                 frac * 100, GroupThousands(done).c_str(), HumanBytes(bytes).c_str(), HumanBytes(
+                     static_cast<int64_t>(rate)).c_str(), eta);
+    drew_ = true;
+  } else {
+    std::fprintf(stderr, "%s: %.1f%% (%s of %s cases, %s, %s/s, ETA %.0fs)\n", label_.c_str(), frac * 100,
+                 GroupThousands(done).c_str(), GroupThousands(total).c_str(), HumanBytes(bytes).c_str(),
+                 HumanBytes(static_cast<int64_t>(rate)).c_str(), eta);
+  }
+  std::fflush(stderr);
+}
+
+void Progress::Finish() {
+  if (quiet_ || !drew_) return;
+  std::fprintf(stderr, "\n");
+}
+
+}  // namespace immstats::cli

@@ -1,0 +1,30 @@
+// Progress on stderr: a redrawn bar on a terminal, plain periodic lines otherwise, nothing when quiet.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <string>
+
+namespace immstats::cli {
+
+class Progress {
+ public:
+  Progress(std::string label, bool quiet);
+  // Reports `done` of `total` units (cases), `bytes` written so far.
+  void Update(int64_t done, int64_t total, int64_t bytes);
+  void Finish();
+
+ private:
+  std::string label_;
+  bool quiet_;
+  bool tty_;
+  std::chrono::steady_clock::time_point start_, last_;
+  bool drew_ = false;
+};
+
+// "12,345,678"
+std::string GroupThousands(int64_t v);
+// "1.2 GB", "345 MB"
+std::string HumanBytes(int64_t bytes);
+
+}  // namespace immstats::cli
