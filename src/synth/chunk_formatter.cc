@@ -208,6 +208,7 @@ void ChunkFormatter::FormatCase(const CaseLife& c, Ctx& ctx) const {
 
   if (!orphan) {
     TextBuffer& buf = ctx.T(kCaseTable).buf;
+    const size_t notes_before = ctx.out->quirks.size();
     RowBuilder row(buf);
     const auto& addrs = Addresses();
     const bool moved = c.address_changed != kNoDate && c.address_changed <= as_of;
@@ -344,7 +345,7 @@ void ChunkFormatter::FormatCase(const CaseLife& c, Ctx& ctx) const {
       row.Char(c.asylum_type);
     }
     // C_BIRTHDATE: month/year for about 1/6 of cases; redacted (empty) from 2026 (Q24, systematic)
-    const bool redacted_era = as_of >= base::DaysFromCivil(2026, 1, 1);
+    const bool redacted_era = as_of + 1 >= base::DaysFromCivil(2026, 1, 1);  // release date >= 2026-01-01
     if (!redacted_era && c.index % 6 == 0) {
       row.Sep();
       row.buf().AppendPadded(c.birth_month, 2);
@@ -389,10 +390,9 @@ void ChunkFormatter::FormatCase(const CaseLife& c, Ctx& ctx) const {
     row.Str(c.priority);
     const int extra = ctx.DamageRow(kCaseTable, row, dice, /*text_column=*/1, /*shift_column=*/-1);
     const size_t row_begin = row.start();
-    const int64_t row_line = ctx.T(kCaseTable).lines;
     ctx.EndRow(kCaseTable, row, extra);
-    (void)row_line;
-    if (ctx.Roll(dice, kCaseTable, kRateDuplicate)) {  // Q11: the same row again
+    // Q11: the same row again (only a row without other quirks, so that each line has one story).
+    if (ctx.Roll(dice, kCaseTable, kRateDuplicate) && ctx.out->quirks.size() == notes_before) {
       const std::string copy = buf.str().substr(row_begin);
       ctx.Note(kCaseTable, QuirkKind::kDuplicatePk, 0);
       buf.Append(copy);
@@ -441,6 +441,7 @@ void ChunkFormatter::FormatProceedings(const CaseLife& c, int n_visible, bool or
     const bool done = p.comp_date <= as_of;
     const Judge& judge = roster.judges[static_cast<size_t>(p.judge)];
     if (orphan) ctx.Note(kProceedingTable, QuirkKind::kOrphan, 1);
+    const size_t notes_before = ctx.out->quirks.size();
     RowBuilder row(buf);
     row.Int(idn);
     row.Int(idncase);
@@ -549,7 +550,7 @@ void ChunkFormatter::FormatProceedings(const CaseLife& c, int n_visible, bool or
     const int extra = ctx.DamageRow(kProceedingTable, row, dice, -1, /*shift_column=*/5);
     const size_t row_begin = row.start();
     ctx.EndRow(kProceedingTable, row, extra);
-    if (ctx.Roll(dice, kProceedingTable, kRateDuplicate / 5)) {
+    if (ctx.Roll(dice, kProceedingTable, kRateDuplicate / 5) && ctx.out->quirks.size() == notes_before && !orphan) {
       const std::string copy = buf.str().substr(row_begin);
       ctx.Note(kProceedingTable, QuirkKind::kDuplicatePk, 0);
       buf.Append(copy);
@@ -573,7 +574,8 @@ void ChunkFormatter::FormatProceedings(const CaseLife& c, int n_visible, bool or
       if (ctx.Roll(adice, kApplnTable, kRateUnknownAppl)) {
         arow.Str(adice.Chance(0.5) ? "ASY" : "42C");
         ctx.Note(kApplnTable, QuirkKind::kUnknownCode, 3);
-      } else if (ctx.Roll(adice, kApplnTable, kRateCaseVariant)) {
+      } else if (std::any_of(a.code.begin(), a.code.end(), [](char ch) { return std::isalpha(static_cast<unsigned char>(ch)); }) &&
+                 ctx.Roll(adice, kApplnTable, kRateCaseVariant)) {
         std::string lower(a.code);
         for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
         if (lower == a.code) lower[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(lower[0])));

@@ -92,6 +92,7 @@ class ReleaseWriter {
   std::vector<int64_t> rows_, lines_, bytes_;
   std::vector<QuirkRecord> quirks_;
   std::vector<std::pair<int, std::string>> header_quirks_;  // table slot, column name (Q16)
+  std::vector<std::vector<std::string>> headers_;           // per table slot, as written
   SynthSummary summary_;
 };
 
@@ -125,6 +126,7 @@ Status ReleaseWriter::WriteTables(const synth::World& world, const fs::path& tab
     table_slots_.push_back(static_cast<int>(t));
   }
   files_.resize(tables.size());
+  headers_.resize(tables.size());
   rows_.assign(tables.size(), 0);
   lines_.assign(tables.size(), 0);
   bytes_.assign(tables.size(), 0);
@@ -134,13 +136,14 @@ Status ReleaseWriter::WriteTables(const synth::World& world, const fs::path& tab
     files_[static_cast<size_t>(t)] = std::move(f).value();
     std::string header;
     for (const auto& col : tables[static_cast<size_t>(t)].columns) {
-      if (!header.empty()) header += '\t';
+      std::string name(col);
       if (t == synth::kCaseTable && col == "GENDER" && sex_header) {
-        header += "Sex";  // Q16: the 2026 releases' name for GENDER
-        header_quirks_.push_back({t, "Sex"});
-      } else {
-        header += col;
+        name = "Sex";  // Q16: the 2026 releases' name for GENDER
+        header_quirks_.push_back({t, name});
       }
+      if (!header.empty()) header += '\t';
+      header += name;
+      headers_[static_cast<size_t>(t)].push_back(std::move(name));
     }
     header += '\n';
     IMMSTATS_RETURN_IF_ERROR(files_[static_cast<size_t>(t)].Write(header));
@@ -149,10 +152,11 @@ Status ReleaseWriter::WriteTables(const synth::World& world, const fs::path& tab
 
   synth::FormatSettings settings;
   settings.seed = opt_.seed;
-  settings.as_of = as_of_;
+  // A release dated D was extracted on D: it holds what was entered up to the day before.
+  settings.as_of = as_of_ - 1;
   settings.quirks = opt_.quirks == SynthOptions::Quirks::kRealistic;
   settings.all_tables = opt_.tables == SynthOptions::Tables::kAll;
-  const int64_t arrived = world.CasesArrivedBy(as_of_);
+  const int64_t arrived = world.CasesArrivedBy(settings.as_of);
   for (int t = 0; t < synth::kTableCount; ++t) {
     const double expected = std::max(1.0, static_cast<double>(arrived) * kRowsPerCase[t]);
     settings.rate_floor.push_back(settings.quirks ? std::min(0.01, 8.0 / expected) : 0.0);
@@ -328,7 +332,8 @@ Status ReleaseWriter::WriteTruth(const fs::path& path, const std::vector<synth::
   }
   for (const auto& q : quirks_) {
     const auto& spec = tables[q.table];
-    const std::string_view column = q.column >= 0 ? spec.columns[static_cast<size_t>(q.column)] : std::string_view();
+    const std::string_view column = q.column >= 0 ? std::string_view(headers_[q.table][static_cast<size_t>(q.column)])
+                                                  : std::string_view();
     out += fmt::format("{}\n    {{\"table\": \"{}\", \"line\": {}, \"kind\": \"{}\", \"column\": {}}}", first ? "" : ",",
                        spec.name, q.line, synth::InfoOf(q.kind).name,
                        column.empty() ? std::string("null") : "\"" + std::string(column) + "\"");

@@ -37,7 +37,7 @@ struct NatSeed {
 // Arrival weights per era, asylum filing shares and grant shifts chosen so that nationality rates spread
 // roughly as published ones do (a few percent for Mexico, over half for Eritrea or Afghanistan).
 constexpr NatSeed kNatSeeds[] = {
-    {"MX", 60, 35, 15, 0.15, -1.6, "SP"}, {"GT", 8, 15, 14, 0.55, -1.2, "SP"}, {"HO", 6, 14, 14, 0.55, -1.3, "SP"},
+    {"MX", 60, 35, 15, 0.15, -2.4, "SP"}, {"GT", 8, 15, 14, 0.55, -1.2, "SP"}, {"HO", 6, 14, 14, 0.55, -1.3, "SP"},
     {"ES", 10, 13, 9, 0.60, -0.9, "SP"},  {"CH", 5, 3, 4, 0.80, 0.9, "MAN"},   {"IN", 1, 3, 4, 0.75, 0.2, "PUN"},
     {"VE", 0.5, 2, 10, 0.75, 0.5, "SP"},  {"CU", 3, 2, 6, 0.50, 0.1, "SP"},    {"HA", 4, 2, 3, 0.50, -0.5, "CRE"},
     {"CO", 2, 1, 5, 0.60, 0.0, "SP"},     {"EC", 2, 2, 6, 0.50, -0.7, "SP"},   {"NU", 1, 1, 5, 0.60, -0.2, "SP"},
@@ -132,9 +132,14 @@ Roster::Roster(uint64_t seed) {
         loc.code = std::string(ccode);
         loc.name = std::string(all_courts[ci].city) + " IMMIGRATION COURT";
       } else {
-        do {
-          loc.code = std::string(ccode.substr(0, 2)) + static_cast<char>('0' + rng.Between(1, 9));
-        } while (!hloc_codes.insert(loc.code).second);
+        // Two letters of the court and one more character; the space is searched from a random start so
+        // that courts sharing a prefix (NYC, NYD, NYV, NYB) can never exhaust it.
+        static constexpr std::string_view kThird = "123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+        const size_t first = static_cast<size_t>(rng.Between(0, static_cast<int64_t>(kThird.size()) - 1));
+        for (size_t k = 0; k < kThird.size(); ++k) {
+          loc.code = std::string(ccode.substr(0, 2)) + kThird[(first + k) % kThird.size()];
+          if (hloc_codes.insert(loc.code).second) break;
+        }
         loc.detention = true;
         loc.name = std::string(all_courts[ci].city) + " DETENTION FACILITY " + std::to_string(l);
       }
