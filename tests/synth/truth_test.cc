@@ -5,7 +5,6 @@
 #include <cctype>
 #include <map>
 #include <optional>
-#include <regex>
 #include <set>
 #include <string>
 
@@ -205,8 +204,8 @@ std::string CheckQuirk(ReleaseView& v, const std::string& table, int64_t line, c
     return kDefunct.count(field) != 0 ? "" : fail("not a defunct code: " + field);
   }
   if (kind == "zip_format") {
-    static const std::regex kFive(R"(\d{5})");
-    return !std::regex_match(field, kFive) ? "" : fail("a clean ZIP: " + field);
+    const bool five_digits = field.size() == 5 && IsWholeNumber(field);
+    return !five_digits ? "" : fail("a clean ZIP: " + field);
   }
   return "unknown kind " + kind;
 }

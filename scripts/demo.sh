@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# The README's main job: install what is missing, build, generate a demo EOIR release and show what it holds.
+# Usage: scripts/demo.sh [SCALE]   (default 0.001, about 13k cases; 1.0 is a full-size release)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scale="${1:-0.001}"
+scripts/install-deps.sh
+scripts/build.sh release >/dev/null
+bin=build/src/cli/immstats
+out=out/demo
+
+rm -rf "$out"   # the demo's own folder, rebuilt each run
+echo "== immstats synth eoir --out $out --scale $scale --seed 1"
+"$bin" synth eoir --out "$out" --scale "$scale" --seed 1 --top-folder "EOIR Case Data"
+
+rel="$out/EOIR Case Data"
+echo
+echo "== The release, as EOIR lays it out"
+(cd "$out" && find . -maxdepth 3 -type f | sort | sed 's|^\./|  |' | head -30)
+echo
+echo "== Count.txt"
+sed 's/^/  /' "$rel/Count.txt"
+echo
+echo "== The first proceeding rows (tab-delimited; shown as columns)"
+head -4 "$rel/B_TblProceeding.csv" | cut -f1-7,15-16,19,22,28-30 | sed -e 's/\t\t/\t-\t/g' -e 's/\t\t/\t-\t/g' | column -t -s $'\t' | sed 's/^/  /'
+echo
+echo "== A few injected quirks from synth-truth.json (what an ingester must repair, flag or quarantine)"
+grep -m 6 -E '"kind": "(embedded_tab|split_line|cp1252_byte|duplicate_pk|bad_date|short_row)"' "$out/synth-truth.json" | sed 's/^ */  /'
+echo
+echo "Next: ingest, questions and the dashboard arrive with the next issues (see README)."

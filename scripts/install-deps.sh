@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages immstats builds and tests with, when any is missing (needs root or sudo).
+set -euo pipefail
+
+packages=(
+  cmake ninja-build g++ pkg-config          # toolchain
+  libcli11-dev libfmt-dev nlohmann-json3-dev  # CLI, formatting, JSON
+  libgtest-dev libgmock-dev                  # tests
+  p7zip-full unzip                           # writing and checking Deflate/Deflate64 zips
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+echo "Installing missing Debian packages: ${missing[*]}"
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
