@@ -355,7 +355,7 @@ Status ReleaseWriter::Zip(const fs::path& staging_root) {
   const fs::path zip = fs::absolute(opt_.out_dir / "EOIR Case Data.zip");
   const bool d64 = opt_.zip == SynthOptions::Zip::kDeflate64;
   const int threads = opt_.threads > 0 ? opt_.threads : std::max(1u, std::thread::hardware_concurrency());
-  auto run = base::RunProcess({"7z", "a", "-tzip", d64 ? "-mm=Deflate64" : "-mm=Deflate", "-mx=5",
+  auto run = base::RunProcess({"7z", "a", "-tzip", d64 ? "-mm=Deflate64" : "-mm=Deflate", "-mx=1",
                                fmt::format("-mmt={}", threads), "-bd", "-y", zip.string(), top},
                               staging_root);
   if (!run.ok()) return run.status();
