@@ -7,6 +7,7 @@ packages=(
   libcli11-dev libfmt-dev nlohmann-json3-dev  # CLI, formatting, JSON
   libgtest-dev libgmock-dev                  # tests
   p7zip-full unzip                           # writing and checking Deflate/Deflate64 zips
+  zlib1g-dev                                 # CRC-32 for zip entries; a reference inflater in tests
 )
 
 missing=()
