@@ -81,3 +81,28 @@ TEST(SynthCli, BadArgumentsSayWhatToDoAndExitTwo) {
 
 }  // namespace
 }  // namespace immstats
+
+namespace immstats {
+namespace {
+
+TEST(ZipCli, ListIsGoldenAndTestChecksEveryEntry) {
+  testing::ScratchDir dir("cli-zip");
+  std::string out;
+  const std::string cd = "cd '" + dir.path().string() + "' && ";
+  ASSERT_EQ(testing::RunCommand(cd + testing::ImmstatsBinary() + " synth eoir --out rel --scale 0.0003 --seed 5 "
+                                "--top-folder 'EOIR Case Data' --zip deflate64 --quiet > /dev/null", &out), 0);
+  ASSERT_EQ(testing::RunCommand(cd + testing::ImmstatsBinary() + " zip list 'rel/EOIR Case Data.zip'", &out), 0);
+  ExpectGolden("zip_list.txt", out);
+  ASSERT_EQ(testing::RunCommand(cd + testing::ImmstatsBinary() + " zip test --quiet 'rel/EOIR Case Data.zip'", &out), 0);
+  EXPECT_NE(out.find("25 entries OK"), std::string::npos) << out;
+  // A download cut short: exit code 5 (corrupt data) and advice.
+  ASSERT_EQ(testing::RunCommand(cd + "head -c 300000 'rel/EOIR Case Data.zip' > cut.zip && " +
+                                testing::ImmstatsBinary() + " zip test cut.zip 2>&1", &out), 5);
+  EXPECT_NE(out.find("download it again"), std::string::npos) << out;
+  EXPECT_EQ(testing::RunCommand(cd + testing::ImmstatsBinary() + " zip test --entry nope 'rel/EOIR Case Data.zip' 2>&1",
+                                &out), 3);
+  EXPECT_NE(out.find("no entry named 'nope'"), std::string::npos) << out;
+}
+
+}  // namespace
+}  // namespace immstats
