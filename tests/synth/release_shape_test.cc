@@ -192,3 +192,41 @@ TEST(ReleaseShape, TopFolderVariesWithTheSeedAndLookupSitsBesideTheTables) {
 
 }  // namespace
 }  // namespace immstats
+
+namespace immstats {
+namespace {
+
+TEST(ReleaseShape, AllTablesAddTheRestOfTheReleaseWithZeroBonds) {
+  SynthOptions o;
+  o.scale = 0.001;
+  o.seed = 14;
+  o.tables = SynthOptions::Tables::kAll;
+  o.top_folder = "EOIR Case Data";
+  const auto& r = testing::CachedRelease("all-tables", o);
+  const auto count = ReadLines(r.dir / "Count.txt");
+  EXPECT_EQ(count.size(), eoir::MainTables().size());
+  for (const auto& spec : eoir::MainTables()) {
+    if (spec.core) continue;
+    const auto lines = ReadLines(r.dir / spec.file_name);
+    ASSERT_GT(lines.size(), 1u) << spec.name;
+    EXPECT_EQ(SplitTabs(lines[0]), std::vector<std::string>(spec.columns.begin(), spec.columns.end()));
+    for (size_t i = 1; i < lines.size(); ++i) {
+      ASSERT_EQ(SplitTabs(lines[i]).size(), spec.columns.size()) << spec.name << " line " << i + 1;
+    }
+  }
+  const auto bonds = ReadLines(r.dir / "D_TblAssociatedBond.csv");
+  const int new_bond = eoir::ColumnIndex(*eoir::FindTable("D_TblAssociatedBond"), "NEW_BOND");
+  const int dec = eoir::ColumnIndex(*eoir::FindTable("D_TblAssociatedBond"), "DEC");
+  int zero_bonds = 0;
+  for (const auto& q : r.truth["quirks"]) {
+    if (q["kind"] != "zero_bond") continue;
+    const auto f = SplitTabs(bonds.at(q["line"].get<size_t>() - 1));
+    EXPECT_EQ(f[static_cast<size_t>(new_bond)], "0");
+    EXPECT_NE(f[static_cast<size_t>(dec)], "G");
+    ++zero_bonds;
+  }
+  EXPECT_GT(zero_bonds, 0);
+}
+
+}  // namespace
+}  // namespace immstats
