@@ -1,0 +1,142 @@
+// Line splitting, NUL stripping, split-line joining and field-count repair, with no per-field allocation.
+#include "ingest/row_reader.h"
+
+#include <algorithm>
+#include <cstring>
+
+namespace immstats::ingest {
+
+RowReader::RowReader(RowReaderOptions options, RowFn on_row, RejectFn on_reject)
+    : options_(options), on_row_(std::move(on_row)), on_reject_(std::move(on_reject)) {}
+
+size_t RowReader::CountFields(std::string_view s) {
+  return 1 + static_cast<size_t>(std::count(s.begin(), s.end(), '\t'));
+}
+
+Status RowReader::Feed(std::span<const uint8_t> chunk) {
+  const char* p = reinterpret_cast<const char*>(chunk.data());
+  const char* end = p + chunk.size();
+  while (p < end) {
+    const char* nl = static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(end - p)));
+    if (nl == nullptr) {
+      if (carry_.empty()) carry_offset_ = offset_;
+      carry_.append(p, static_cast<size_t>(end - p));
+      offset_ += static_cast<uint64_t>(end - p);
+      break;
+    }
+    const size_t n = static_cast<size_t>(nl - p);
+    if (!carry_.empty()) {
+      carry_.append(p, n);
+      IMMSTATS_RETURN_IF_ERROR(Line(carry_, carry_offset_));
+      carry_.clear();
+    } else {
+      IMMSTATS_RETURN_IF_ERROR(Line(std::string_view(p, n), offset_));
+    }
+    offset_ += n + 1;
+    p = nl + 1;
+  }
+  return Status::Ok();
+}
+
+Status RowReader::Finish() {
+  if (!carry_.empty()) {
+    IMMSTATS_RETURN_IF_ERROR(Line(carry_, carry_offset_));
+    carry_.clear();
+  }
+  if (has_pending_) {
+    has_pending_ = false;
+    IMMSTATS_RETURN_IF_ERROR(Emit(pending_, pending_line_, pending_offset_, 1, pending_fixes_));
+  }
+  return Status::Ok();
+}
+
+Status RowReader::Line(std::string_view line, uint64_t offset) {
+  ++line_no_;
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  uint32_t fixes = kFixNone;
+  if (std::memchr(line.data(), '\0', line.size()) != nullptr) {
+    scratch_.assign(line);
+    scratch_.erase(std::remove(scratch_.begin(), scratch_.end(), '\0'), scratch_.end());
+    line = scratch_;
+    fixes |= kFixNulStripped;
+  }
+  if (line_no_ == 1) {
+    size_t pos = 0;
+    for (;;) {
+      const size_t tab = line.find('\t', pos);
+      header_.emplace_back(line.substr(pos, tab == std::string_view::npos ? std::string_view::npos : tab - pos));
+      if (tab == std::string_view::npos) break;
+      pos = tab + 1;
+    }
+    width_ = header_.size();
+    return Status::Ok();
+  }
+  const size_t n = CountFields(line);
+  if (has_pending_) {
+    has_pending_ = false;
+    const size_t held = CountFields(pending_);
+    if (held + n - 1 == width_) {  // Q5: a newline inside a field broke the row in two
+      joined_.assign(pending_);
+      joined_.push_back('\n');
+      joined_.append(line);
+      return Emit(joined_, pending_line_, pending_offset_, 2, pending_fixes_ | fixes | kFixSplitJoined);
+    }
+    IMMSTATS_RETURN_IF_ERROR(Emit(pending_, pending_line_, pending_offset_, 1, pending_fixes_));
+  }
+  if (n < width_) {  // hold it: the next line may complete it
+    has_pending_ = true;
+    pending_.assign(line);
+    pending_line_ = line_no_;
+    pending_offset_ = offset;
+    pending_fixes_ = fixes;
+    return Status::Ok();
+  }
+  return Emit(line, line_no_, offset, 1, fixes);
+}
+
+Status RowReader::Emit(std::string_view text, int64_t line, uint64_t offset, int physical, uint32_t fixes) {
+  RawRow& row = row_;
+  row.line = line;
+  row.offset = offset;
+  row.physical_lines = physical;
+  row.raw = text;
+  row.fields.clear();
+  // For a split row the newline stays inside its field (it was data); fields are split on TAB only.
+  size_t pos = 0;
+  for (;;) {
+    const size_t tab = text.find('\t', pos);
+    row.fields.push_back(text.substr(pos, tab == std::string_view::npos ? std::string_view::npos : tab - pos));
+    if (tab == std::string_view::npos) break;
+    pos = tab + 1;
+  }
+  if (row.fields.size() > width_) {
+    const size_t extra = row.fields.size() - width_;
+    const bool all_empty = std::all_of(row.fields.begin() + static_cast<ptrdiff_t>(width_), row.fields.end(),
+                                       [](std::string_view f) { return f.empty(); });
+    if (all_empty) {
+      row.fields.resize(width_);
+      fixes |= kFixExtraEmptyDropped;
+    } else if (options_.text_column >= 0 && static_cast<size_t>(options_.text_column) + extra < row.fields.size()) {
+      // Q4: the free-text column was cut by TABs: its pieces become one value again, joined by spaces.
+      const size_t c = static_cast<size_t>(options_.text_column);
+      const char* b = row.fields[c].data();
+      const char* e = row.fields[c + extra].data() + row.fields[c + extra].size();
+      rejoined_.assign(b, static_cast<size_t>(e - b));
+      std::replace(rejoined_.begin(), rejoined_.end(), '\t', ' ');
+      row.fields[c] = rejoined_;
+      row.fields.erase(row.fields.begin() + static_cast<ptrdiff_t>(c + 1),
+                       row.fields.begin() + static_cast<ptrdiff_t>(c + 1 + extra));
+      fixes |= kFixTabRejoined;
+    } else {
+      row.fixes = fixes;
+      return on_reject_(row, "more fields than the header, and the extra ones are not empty");
+    }
+  } else if (row.fields.size() < width_) {
+    row.fields.resize(width_, std::string_view());
+    fixes |= kFixShortPadded;
+  }
+  row.fixes = fixes;
+  return on_row_(row);
+}
+
+}  // namespace immstats::ingest
