@@ -17,6 +17,7 @@ enum class StatusCode {
   kCorruption,       // data on disk is not what its format promises
   kFailedPrecondition,  // a required tool or state is missing
   kInternal,         // a bug: an invariant did not hold
+  kCancelled,        // the caller stopped the work on purpose (e.g. a sink that has read enough)
 };
 
 // The outcome of an operation: OK, or a code with a message that names what failed and what to do.
@@ -32,6 +33,7 @@ class [[nodiscard]] Status {
     return Status(StatusCode::kFailedPrecondition, std::move(msg));
   }
   static Status Internal(std::string msg) { return Status(StatusCode::kInternal, std::move(msg)); }
+  static Status Cancelled(std::string msg) { return Status(StatusCode::kCancelled, std::move(msg)); }
 
   bool ok() const { return code_ == StatusCode::kOk; }
   StatusCode code() const { return code_; }

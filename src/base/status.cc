@@ -13,6 +13,7 @@ const char* CodeName(StatusCode code) {
     case StatusCode::kCorruption: return "Corruption";
     case StatusCode::kFailedPrecondition: return "FailedPrecondition";
     case StatusCode::kInternal: return "Internal";
+    case StatusCode::kCancelled: return "Cancelled";
   }
   return "Unknown";
 }
@@ -32,6 +33,7 @@ int Status::ExitCode() const {
     case StatusCode::kCorruption: return 5;
     case StatusCode::kFailedPrecondition: return 6;
     case StatusCode::kInternal: return 70;
+    case StatusCode::kCancelled: return 130;
   }
   return 1;
 }

@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
   int exit_code = 0;
   immstats::cli::AddSynthCommand(app, &exit_code);
   immstats::cli::AddZipCommand(app, &exit_code);
+  immstats::cli::AddValidateCommand(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

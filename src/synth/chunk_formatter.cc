@@ -326,6 +326,7 @@ void ChunkFormatter::FormatCase(const CaseLife& c, Ctx& ctx) const {
       row.Str("00");
       row.Str("0000");
       ctx.Note(kCaseTable, QuirkKind::kNullToken, 20);
+      ctx.Note(kCaseTable, QuirkKind::kNullToken, 21);
     } else {
       row.Empty();
       row.Empty();

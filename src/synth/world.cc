@@ -223,7 +223,7 @@ void World::GenerateCase(int64_t index, CaseLife* life) const {
     else if (u < 0.034) case_type = "AOC";
     else if (custody == 'D' && u < 0.05) case_type = "RFR";
   }
-  c.entry_date = rng.Chance(0.6) ? osc - Days(rng.LogNormal(200, 1.2)) : kNoDate;
+  c.entry_date = rng.Chance(0.6) ? std::max(DaysFromCivil(1960, 1, 1), osc - Days(rng.LogNormal(200, 1.2))) : kNoDate;
 
   // Time to a merits decision.
   double median;

@@ -106,3 +106,26 @@ TEST(ZipCli, ListIsGoldenAndTestChecksEveryEntry) {
 
 }  // namespace
 }  // namespace immstats
+
+namespace immstats {
+namespace {
+
+TEST(ValidateCli, JsonReconciliationIsGoldenAndRejectsAreWritten) {
+  testing::ScratchDir dir("cli-validate");
+  std::string out;
+  const std::string cd = "cd '" + dir.path().string() + "' && ";
+  ASSERT_EQ(testing::RunCommand(cd + testing::ImmstatsBinary() + " synth eoir --out rel --scale 0.0003 --seed 5 "
+                                "--top-folder 'EOIR Case Data' --zip deflate64 --quiet > /dev/null", &out), 0);
+  ASSERT_EQ(testing::RunCommand(cd + testing::ImmstatsBinary() + " validate eoir 'rel/EOIR Case Data.zip' --json "
+                                "--rejects rej --release-date 2026-10-01", &out), 0) << out;
+  ExpectGolden("validate_eoir.json", out);
+  const auto rejects = testing::ReadLines(dir.path() / "rej" / "rejects.tsv");
+  EXPECT_GT(rejects.size(), 1u);
+  EXPECT_EQ(rejects[0], "table\tfile\tline\tbyte_offset\tcolumn\tkind\treason\traw");
+  EXPECT_EQ(testing::RunCommand(cd + testing::ImmstatsBinary() + " validate eoir rel --release-date 2026-13-01 2>&1",
+                                &out), 2);
+  EXPECT_NE(out.find("write it as YYYY-MM-DD"), std::string::npos) << out;
+}
+
+}  // namespace
+}  // namespace immstats

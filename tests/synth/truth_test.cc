@@ -136,7 +136,7 @@ std::string CheckQuirk(ReleaseView& v, const std::string& table, int64_t line, c
   }
   if (kind == "nul_byte") return field.find('\0') != std::string::npos ? "" : fail("no NUL in " + column);
   if (kind == "null_token") {
-    static const std::set<std::string> kTokens = {"N/A", "b6", "00"};
+    static const std::set<std::string> kTokens = {"N/A", "b6", "00", "0000"};
     return kTokens.count(field) != 0 ? "" : fail("not a null token: " + field);
   }
   if (kind == "bad_date") {

@@ -1,0 +1,493 @@
+// The row-by-row pass over a release: find tables by header, read them in parent-first order, apply the rules.
+#include "ingest/release_validator.h"
+
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstring>
+#include <fstream>
+#include <set>
+#include <unordered_set>
+
+#include "base/civil_date.h"
+#include "base/mapped_file.h"
+#include "eoir/schema.h"
+#include "ingest/column_rules.h"
+#include "ingest/row_reader.h"
+#include "zip/zip_reader.h"
+
+namespace immstats::ingest {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string Upper(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::string_view Trim(std::string_view v) {
+  while (!v.empty() && (v.front() == ' ' || v.front() == '\r')) v.remove_prefix(1);
+  while (!v.empty() && (v.back() == ' ' || v.back() == '\r')) v.remove_suffix(1);
+  return v;
+}
+
+// A file of the release, readable in chunks, whether it sits in a folder or in the zip.
+struct SourceFile {
+  std::string name;  // path inside the release, '/'-separated
+  uint64_t size = 0;
+  std::function<Status(const zip::ByteSink&)> read;
+};
+
+// Column names that releases have used for the same column (§2.1), upper case.
+std::string CanonicalColumn(const std::string& upper) {
+  if (upper == "SEX") return "GENDER";
+  if (upper == "TRANSFER_DATE") return "TRANS_IN_DATE";
+  if (upper == "DEP1") return "DEPORTED_1";
+  if (upper == "DEP2") return "DEPORTED_2";
+  return upper;
+}
+
+// A growable bitmap of seen integer keys (keys are dense, so this is far smaller than a hash set).
+class KeySet {
+ public:
+  bool Insert(int64_t key) {  // false when already present
+    if (key < 0) return !negatives_.insert(key).second ? false : true;
+    const auto k = static_cast<uint64_t>(key);
+    if (k / 64 >= words_.size()) words_.resize(std::max<size_t>(k / 64 + 1, words_.size() * 2), 0);
+    const uint64_t bit = uint64_t{1} << (k % 64);
+    if (words_[k / 64] & bit) return false;
+    words_[k / 64] |= bit;
+    return true;
+  }
+  bool Contains(int64_t key) const {
+    if (key < 0) return negatives_.count(key) != 0;
+    const auto k = static_cast<uint64_t>(key);
+    return k / 64 < words_.size() && (words_[k / 64] >> (k % 64) & 1u) != 0;
+  }
+
+ private:
+  std::vector<uint64_t> words_;
+  std::unordered_set<int64_t> negatives_;
+};
+
+int64_t ToInt(std::string_view v) {
+  int64_t x = 0;
+  const bool neg = !v.empty() && v[0] == '-';
+  for (size_t i = neg ? 1 : 0; i < v.size(); ++i) x = x * 10 + (v[i] - '0');
+  return neg ? -x : x;
+}
+
+std::string EscapeRaw(std::string_view raw) {
+  std::string out;
+  static constexpr char kHex[] = "0123456789abcdef";
+  for (unsigned char c : raw) {
+    if (c == '\t') out += "\\t";
+    else if (c == '\n') out += "\\n";
+    else if (c == '\\') out += "\\\\";
+    else if (c < 0x20 || c >= 0x7f) {
+      out += "\\x";
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
+class Validator {
+ public:
+  explicit Validator(const ValidateOptions& o) : opt_(o) {}
+  Result<Reconciliation> Run();
+
+ private:
+  Status ListSources();
+  Result<std::string> FirstLine(const SourceFile& f);
+  Status LoadLookups();
+  Status ProcessTable(const eoir::TableSpec& spec, const SourceFile& f, const std::vector<std::string>& header);
+  void Event(TableReconciliation& t, int64_t line, std::string_view kind, std::string_view column, Outcome o,
+             std::set<std::string_view>* row_kinds);
+
+  const ValidateOptions& opt_;
+  std::optional<zip::ZipArchive> zip_;
+  std::vector<SourceFile> files_;
+  Reconciliation rec_;
+  int32_t latest_ = 0;
+  std::map<std::string, std::set<std::string>> lookups_;  // lookup file (upper) -> codes of its first column
+  KeySet cases_;
+  std::ofstream rejects_;
+};
+
+Status Validator::ListSources() {
+  std::error_code ec;
+  if (fs::is_directory(opt_.path, ec)) {
+    for (auto it = fs::recursive_directory_iterator(opt_.path, ec); !ec && it != fs::recursive_directory_iterator();
+         it.increment(ec)) {
+      if (!it->is_regular_file()) continue;
+      const fs::path p = it->path();
+      SourceFile f;
+      f.name = p.lexically_relative(opt_.path).generic_string();
+      f.size = it->file_size();
+      f.read = [p](const zip::ByteSink& sink) -> Status {
+        auto m = base::MappedFile::Open(p);
+        if (!m.ok()) return m.status();
+        const auto bytes = m->bytes();
+        for (size_t off = 0; off < bytes.size(); off += 1 << 20) {
+          IMMSTATS_RETURN_IF_ERROR(sink(bytes.subspan(off, std::min<size_t>(1 << 20, bytes.size() - off))));
+        }
+        return Status::Ok();
+      };
+      files_.push_back(std::move(f));
+    }
+    if (ec) return Status::IoError("cannot list " + opt_.path.string() + ": " + ec.message());
+  } else {
+    auto z = zip::ZipArchive::Open(opt_.path);
+    if (!z.ok()) return z.status();
+    zip_.emplace(std::move(z).value());
+    for (const auto& e : zip_->entries()) {
+      if (e.is_directory()) continue;
+      SourceFile f;
+      f.name = e.name;
+      f.size = e.uncompressed_size;
+      const zip::ZipArchive* archive = &*zip_;
+      f.read = [archive, e](const zip::ByteSink& sink) { return archive->Read(e, sink); };
+      files_.push_back(std::move(f));
+    }
+  }
+  std::sort(files_.begin(), files_.end(), [](const SourceFile& a, const SourceFile& b) { return a.name < b.name; });
+  return Status::Ok();
+}
+
+Result<std::string> Validator::FirstLine(const SourceFile& f) {
+  std::string line;
+  const Status st = f.read([&](std::span<const uint8_t> chunk) -> Status {
+    const char* p = reinterpret_cast<const char*>(chunk.data());
+    const char* nl = static_cast<const char*>(std::memchr(p, '\n', chunk.size()));
+    line.append(p, nl != nullptr ? static_cast<size_t>(nl - p) : chunk.size());
+    if (nl != nullptr || line.size() > 65536) return Status::Cancelled("header read");
+    return Status::Ok();
+  });
+  if (!st.ok() && st.code() != StatusCode::kCancelled) return st;
+  if (!line.empty() && line.back() == '\r') line.pop_back();
+  line.erase(std::remove(line.begin(), line.end(), '\0'), line.end());
+  return line;
+}
+
+Status Validator::LoadLookups() {
+  for (const auto& f : files_) {
+    const std::string upper = Upper(f.name);
+    if (upper.find("LOOKUP/") == std::string::npos) continue;
+    std::string text;
+    IMMSTATS_RETURN_IF_ERROR(f.read([&](std::span<const uint8_t> chunk) {
+      text.append(reinterpret_cast<const char*>(chunk.data()), chunk.size());
+      return Status::Ok();
+    }));
+    std::set<std::string> codes;
+    size_t pos = text.find('\n');
+    while (pos != std::string::npos && pos + 1 < text.size()) {
+      const size_t end = text.find('\n', pos + 1);
+      const std::string_view line(text.data() + pos + 1, (end == std::string::npos ? text.size() : end) - pos - 1);
+      codes.insert(std::string(Trim(line.substr(0, line.find('\t')))));
+      pos = end;
+    }
+    lookups_[upper.substr(upper.rfind('/') + 1)] = std::move(codes);
+  }
+  return Status::Ok();
+}
+
+void Validator::Event(TableReconciliation& t, int64_t line, std::string_view kind, std::string_view column, Outcome o,
+                      std::set<std::string_view>* row_kinds) {
+  if (opt_.on_event) opt_.on_event(RowEvent{t.name, line, kind, column, o});
+  const bool first = row_kinds->insert(kind).second;
+  if (!first) return;
+  auto& bucket = o == Outcome::kRepaired ? t.repaired : o == Outcome::kQuarantined ? t.quarantined : t.flagged;
+  bucket[std::string(kind)] += 1;
+}
+
+Status Validator::ProcessTable(const eoir::TableSpec& spec, const SourceFile& f,
+                               const std::vector<std::string>& header) {
+  TableReconciliation t;
+  t.name = std::string(spec.name);
+  t.file = f.name;
+  const size_t width = header.size();
+  std::vector<ColumnRule> rules;
+  std::vector<std::string> upper;
+  int text_column = -1, case_column = -1;
+  for (size_t i = 0; i < width; ++i) {
+    upper.push_back(CanonicalColumn(Upper(header[i])));
+    rules.push_back(RuleFor(spec.name, upper.back()));
+    if (upper.back() == "ALIEN_CITY" && text_column < 0) text_column = static_cast<int>(i);
+    if (upper.back() == "IDNCASE" && case_column < 0 && spec.name != "A_TblCase") case_column = static_cast<int>(i);
+  }
+  const bool is_case_table = spec.name == "A_TblCase";
+  const bool pk_is_int = !rules.empty() && rules[0].cls == ColumnClass::kId;
+  KeySet keys;
+  const auto& nat = lookups_["TBLLOOKUPNATIONALITY.CSV"];
+  const auto& case_types = lookups_["TBLLOOKUPCASETYPE.CSV"];
+  const auto& appl_codes = lookups_["TBLLOOKUP_APPLN.CSV"];
+  const auto& appl_decs = lookups_["TBLLOOKUPCOURTAPPDECISIONS.CSV"];
+  std::map<std::string, std::string> appl_upper;  // upper-case code -> code, when unambiguous
+  for (const auto& c : appl_codes) {
+    const auto [it, fresh] = appl_upper.emplace(Upper(c), c);
+    if (!fresh) it->second.clear();
+  }
+  const int new_bond = [&] {
+    for (size_t i = 0; i < width; ++i) {
+      if (upper[i] == "NEW_BOND") return static_cast<int>(i);
+    }
+    return -1;
+  }();
+  const int bond_dec = [&] {
+    for (size_t i = 0; i < width; ++i) {
+      if (upper[i] == "DEC") return static_cast<int>(i);
+    }
+    return -1;
+  }();
+  std::string decoded;
+
+  auto reject = [&](const RawRow& row, std::string_view column, std::string_view kind,
+                    std::string_view reason) -> Status {
+    if (rejects_.is_open()) {
+      rejects_ << t.name << '\t' << f.name << '\t' << row.line << '\t' << row.offset << '\t' << column << '\t' << kind
+               << '\t' << reason << '\t' << EscapeRaw(row.raw) << '\n';
+    }
+    return Status::Ok();
+  };
+
+  RowReader reader(
+      RowReaderOptions{text_column},
+      [&](const RawRow& row) -> Status {
+        ++t.read;
+        std::set<std::string_view> kinds;
+        auto event = [&](std::string_view kind, std::string_view column, Outcome o) {
+          Event(t, row.line, kind, column, o, &kinds);
+        };
+        // Q4 hidden shift: a value that cannot belong to its column means the fields have slid.
+        for (size_t i = 0; i < width; ++i) {
+          const std::string_view v = Trim(row.fields[i]);
+          if (v.empty()) continue;
+          const ColumnRule& r = rules[i];
+          const bool numeric = r.cls == ColumnClass::kId || r.cls == ColumnClass::kInt;
+          if ((numeric && !IsInteger(v)) || (r.max_width > 0 && v.size() > static_cast<size_t>(r.max_width)) ||
+              (r.cls != ColumnClass::kDate && r.cls != ColumnClass::kDateText && r.cls != ColumnClass::kText &&
+               LooksLikeDateTime(v))) {
+            event("hidden_shift", header[i], Outcome::kQuarantined);
+            return reject(row, header[i], "hidden_shift",
+                          "a value that cannot belong to this column: the row's fields have shifted");
+          }
+        }
+        // Q11: the first row with a key wins.
+        if (pk_is_int) {
+          const int64_t key = ToInt(Trim(row.fields[0]));
+          if (!keys.Insert(key)) {
+            event("duplicate_pk", header[0], Outcome::kQuarantined);
+            return reject(row, header[0], "duplicate_pk", "a second row with the same primary key; the first is kept");
+          }
+          if (is_case_table) cases_.Insert(key);
+        }
+        if (row.fixes & kFixNulStripped) event("nul_byte", "", Outcome::kRepaired);
+        if (row.fixes & kFixTabRejoined) event("embedded_tab", header[static_cast<size_t>(text_column)], Outcome::kRepaired);
+        if (row.fixes & kFixExtraEmptyDropped) event("extra_empty_fields", "", Outcome::kRepaired);
+        if (row.fixes & kFixShortPadded) event("short_row", "", Outcome::kRepaired);
+        if (row.fixes & kFixSplitJoined) event("split_line", "", Outcome::kRepaired);
+        // Q12: keep, flagged, when the parent case is not in the release.
+        if (case_column >= 0) {
+          const std::string_view v = Trim(row.fields[static_cast<size_t>(case_column)]);
+          if (IsInteger(v) && !cases_.Contains(ToInt(v))) event("orphan", header[static_cast<size_t>(case_column)], Outcome::kFlagged);
+        }
+        for (size_t i = 0; i < width; ++i) {
+          std::string_view v = Trim(row.fields[i]);
+          if (v.empty()) continue;
+          const std::string& col = upper[i];
+          if (Cp1252ToUtf8(v, &decoded)) {  // Q2
+            event("cp1252_byte", header[i], Outcome::kRepaired);
+            v = decoded;
+          }
+          ValueFix fix = ValueFix::kNone;
+          switch (rules[i].cls) {
+            case ColumnClass::kText:
+              if (v == "b6" || v == "N/A" || v.find_first_not_of('?') == std::string_view::npos) fix = ValueFix::kNullToken;
+              break;
+            case ColumnClass::kDateText:
+              if (v == "N/A" || v == "b6") fix = ValueFix::kNullToken;
+              else (void)ParseEoirDate(v, latest_, &fix);
+              break;
+            case ColumnClass::kDate:
+              (void)ParseEoirDate(v, col == "ADJ_DATE" ? latest_ + 3650 : latest_, &fix);
+              break;
+            case ColumnClass::kHhmm:
+              (void)ParseHhmm(v, &fix);
+              break;
+            case ColumnClass::kZip:
+              (void)NormalizeZip(v, &fix);
+              break;
+            case ColumnClass::kMonthYear:
+              if (v.find_first_not_of('0') == std::string_view::npos) fix = ValueFix::kNullToken;
+              break;
+            default:
+              break;
+          }
+          if (fix != ValueFix::kNone) event(ValueFixName(fix), header[i], Outcome::kRepaired);
+          // Codes checked against the release's own lookups (Q14, Q15).
+          if (col == "NAT" && !nat.empty() && nat.count(std::string(v)) == 0) {
+            event("unknown_code", header[i], Outcome::kFlagged);
+          } else if (col == "CASE_TYPE" && !case_types.empty() && case_types.count(std::string(v)) == 0) {
+            event("unknown_code", header[i], Outcome::kFlagged);
+          } else if (col == "APPL_CODE" && !appl_codes.empty() && appl_codes.count(std::string(v)) == 0) {
+            auto it = appl_upper.find(Upper(v));
+            if (it != appl_upper.end() && !it->second.empty()) event("case_variant", header[i], Outcome::kRepaired);
+            else event("unknown_code", header[i], Outcome::kFlagged);
+          } else if (col == "APPL_DEC" && !appl_decs.empty() && appl_decs.count(std::string(v)) == 0) {
+            event("unknown_code", header[i], Outcome::kFlagged);
+          } else if (col == "GENDER" && v != "M" && v != "F") {
+            event("unknown_code", header[i], Outcome::kFlagged);
+          } else if (col == "C_ASY_TYPE" && v != "I" && v != "E") {
+            event("unknown_code", header[i], Outcome::kFlagged);
+          } else if (col == "PARENT_TABLE" && v != "A_TblCase" && v != "B_TblProceeding" && v != "tblAppeal") {
+            const std::string u = Upper(v);
+            if (u == "A_TBLCASE" || u == "B_TBLPROCEEDING" || u == "TBLAPPEAL") event("case_variant", header[i], Outcome::kRepaired);
+            else event("unknown_code", header[i], Outcome::kFlagged);
+          } else if (col == "ADJ_MEDIUM" && std::islower(static_cast<unsigned char>(v[0]))) {
+            event("case_variant", header[i], Outcome::kRepaired);
+          }
+        }
+        // Q25: a zero bond amount means no amount unless the bond was granted.
+        if (new_bond >= 0 && bond_dec >= 0 && Trim(row.fields[static_cast<size_t>(new_bond)]) == "0" &&
+            Trim(row.fields[static_cast<size_t>(bond_dec)]) != "G") {
+          event("zero_bond", header[static_cast<size_t>(new_bond)], Outcome::kRepaired);
+        }
+        ++t.loaded;
+        return Status::Ok();
+      },
+      [&](const RawRow& row, std::string_view reason) -> Status {
+        ++t.read;
+        std::set<std::string_view> kinds;
+        Event(t, row.line, "too_many_fields", "", Outcome::kQuarantined, &kinds);
+        return reject(row, "", "too_many_fields", reason);
+      });
+  uint64_t done = 0;
+  IMMSTATS_RETURN_IF_ERROR(f.read([&](std::span<const uint8_t> chunk) {
+    done += chunk.size();
+    if (opt_.on_progress) opt_.on_progress(t.name, done, f.size);
+    return reader.Feed(chunk);
+  }));
+  IMMSTATS_RETURN_IF_ERROR(reader.Finish());
+  t.physical_lines = reader.physical_lines() - 1;
+  for (size_t i = 0; i < width; ++i) {
+    if (Upper(header[i]) != upper[i]) rec_.schema_notes.push_back(t.name + ": column " + header[i] + " read as " + upper[i]);
+  }
+  rec_.tables.push_back(std::move(t));
+  return Status::Ok();
+}
+
+Result<Reconciliation> Validator::Run() {
+  rec_.source = opt_.path.string();
+  IMMSTATS_RETURN_IF_ERROR(ListSources());
+  if (opt_.release_date) {
+    latest_ = *opt_.release_date + 730;
+  } else {
+    struct stat st {};
+    const int32_t today = ::stat(opt_.path.c_str(), &st) == 0 ? static_cast<int32_t>(st.st_mtime / 86400) : 0;
+    latest_ = today + 730;  // Q8: event dates up to two years after the release
+  }
+  if (!opt_.rejects_dir.empty()) {
+    std::error_code ec;
+    fs::create_directories(opt_.rejects_dir, ec);
+    rejects_.open(opt_.rejects_dir / "rejects.tsv", std::ios::binary | std::ios::trunc);
+    if (!rejects_) return Status::IoError("cannot write " + (opt_.rejects_dir / "rejects.tsv").string());
+    rejects_ << "table\tfile\tline\tbyte_offset\tcolumn\tkind\treason\traw\n";
+  }
+  IMMSTATS_RETURN_IF_ERROR(LoadLookups());
+
+  // Identify each main table by its header (Q17), whatever the folder or file is called.
+  std::map<std::string_view, std::pair<const SourceFile*, std::vector<std::string>>> found;
+  std::map<std::string, int64_t> count_txt;
+  for (const auto& f : files_) {
+    const std::string up = Upper(f.name);
+    if (up.find("LOOKUP/") != std::string::npos) continue;
+    if (up.size() >= 9 && up.substr(up.size() - 9) == "COUNT.TXT") {
+      std::string text;
+      IMMSTATS_RETURN_IF_ERROR(f.read([&](std::span<const uint8_t> c) {
+        text.append(reinterpret_cast<const char*>(c.data()), c.size());
+        return Status::Ok();
+      }));
+      size_t pos = 0;
+      while (pos < text.size()) {
+        size_t end = text.find('\n', pos);
+        if (end == std::string::npos) end = text.size();
+        const std::string_view line(text.data() + pos, end - pos);
+        const size_t tab = line.find('\t');
+        if (tab != std::string_view::npos && IsInteger(Trim(line.substr(tab + 1)))) {
+          count_txt[Upper(Trim(line.substr(0, tab)))] = ToInt(Trim(line.substr(tab + 1)));
+        }
+        pos = end + 1;
+      }
+      continue;
+    }
+    auto first = FirstLine(f);
+    if (!first.ok()) return first.status();
+    std::vector<std::string> header;
+    size_t pos = 0;
+    for (;;) {
+      const size_t tab = first->find('\t', pos);
+      header.emplace_back(Trim(std::string_view(*first).substr(pos, tab == std::string::npos ? std::string::npos : tab - pos)));
+      if (tab == std::string::npos) break;
+      pos = tab + 1;
+    }
+    std::set<std::string> cols;
+    for (const auto& h : header) cols.insert(CanonicalColumn(Upper(h)));
+    const eoir::TableSpec* best = nullptr;
+    double best_score = 0;
+    for (const auto& spec : eoir::MainTables()) {
+      int hit = 0;
+      for (const auto& c : spec.columns) hit += cols.count(Upper(c)) != 0;
+      const double score = static_cast<double>(hit) / static_cast<double>(std::max(spec.columns.size(), cols.size()));
+      if (score > best_score) {
+        best_score = score;
+        best = &spec;
+      }
+    }
+    if (best == nullptr || best_score < 0.8) {
+      rec_.schema_notes.push_back("not a known table (header not recognised): " + f.name);
+      continue;
+    }
+    if (found.count(best->name) != 0) {
+      rec_.schema_notes.push_back(std::string(best->name) + " appears twice; using " + found[best->name].first->name);
+      continue;
+    }
+    found[best->name] = {&f, std::move(header)};
+  }
+  for (const auto& spec : eoir::MainTables()) {  // parents first: cases before their children
+    auto it = found.find(spec.name);
+    if (it == found.end()) {
+      if (spec.core) rec_.missing_tables.push_back(std::string(spec.name));
+      continue;
+    }
+    IMMSTATS_RETURN_IF_ERROR(ProcessTable(spec, *it->second.first, it->second.second));
+    auto ct = count_txt.find(Upper(spec.name));
+    if (ct != count_txt.end()) rec_.tables.back().count_txt = ct->second;
+  }
+  return rec_;
+}
+
+}  // namespace
+
+const char* OutcomeName(Outcome o) {
+  switch (o) {
+    case Outcome::kRepaired: return "repaired";
+    case Outcome::kQuarantined: return "quarantined";
+    case Outcome::kFlagged: return "flagged";
+  }
+  return "unknown";
+}
+
+Result<Reconciliation> ValidateEoirRelease(const ValidateOptions& options) {
+  Validator v(options);
+  return v.Run();
+}
+
+}  // namespace immstats::ingest

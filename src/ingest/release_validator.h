@@ -1,0 +1,57 @@
+// Reads a whole EOIR release (folder or zip as downloaded) row by row, applying every file-level quirk rule,
+// and accounts for each row: loaded, loaded after repair, or quarantined; the basis of `immstats ingest`.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "immstats/status.h"
+
+namespace immstats::ingest {
+
+enum class Outcome : uint8_t { kRepaired, kQuarantined, kFlagged };
+const char* OutcomeName(Outcome o);
+
+// One rule applied to one row: what the rejects file and the reconciliation are made of.
+struct RowEvent {
+  std::string_view table;
+  int64_t line = 0;
+  std::string_view kind;    // quirk kind, as named in synth-truth.json
+  std::string_view column;  // empty for a whole-row event
+  Outcome outcome = Outcome::kRepaired;
+};
+
+struct TableReconciliation {
+  std::string name;
+  std::string file;                 // path inside the release
+  int64_t read = 0;                 // rows assembled from the file (records, not physical lines)
+  int64_t loaded = 0;               // rows kept (clean or repaired)
+  int64_t physical_lines = 0;
+  std::optional<int64_t> count_txt;  // Count.txt's figure for this table
+  std::map<std::string, int64_t> repaired, quarantined, flagged;  // rows per kind
+};
+
+struct Reconciliation {
+  std::string source;
+  std::vector<TableReconciliation> tables;
+  std::vector<std::string> schema_notes;  // renamed, unknown or missing columns; unknown files
+  std::vector<std::string> missing_tables;
+};
+
+struct ValidateOptions {
+  std::filesystem::path path;          // a zip as downloaded, or an extracted folder (any top-folder name)
+  std::filesystem::path rejects_dir;   // where `<table>.rejects.tsv` files go; empty: none written
+  std::optional<int32_t> release_date; // day number; default: the file's modification date
+  std::function<void(const RowEvent&)> on_event;
+  std::function<void(std::string_view table, uint64_t bytes_done, uint64_t bytes_total)> on_progress;
+};
+
+Result<Reconciliation> ValidateEoirRelease(const ValidateOptions& options);
+
+}  // namespace immstats::ingest
