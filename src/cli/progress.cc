@@ -28,6 +28,12 @@ std::string HumanBytes(int64_t bytes) {
   return fmt::format("{} B", bytes);
 }
 
+std::string JoinCounts(const std::map<std::string, int64_t>& counts, std::string_view empty) {
+  std::string out;
+  for (const auto& [name, n] : counts) out += fmt::format("{}{} {}", out.empty() ? "" : ", ", name, GroupThousands(n));
+  return out.empty() ? std::string(empty) : out;
+}
+
 Progress::Progress(std::string label, bool quiet)
     : label_(std::move(label)), quiet_(quiet), tty_(::isatty(STDERR_FILENO) == 1),
       start_(std::chrono::steady_clock::now()), last_(start_) {}

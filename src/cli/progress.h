@@ -3,7 +3,9 @@
 
 #include <chrono>
 #include <cstdint>
+#include <map>
 #include <string>
+#include <string_view>
 
 namespace immstats::cli {
 
@@ -26,5 +28,7 @@ class Progress {
 std::string GroupThousands(int64_t v);
 // "1.2 GB", "345 MB"
 std::string HumanBytes(int64_t bytes);
+// "a 1, b 2,345" for counts by name; `empty` when there are none.
+std::string JoinCounts(const std::map<std::string, int64_t>& counts, std::string_view empty = "-");
 
 }  // namespace immstats::cli

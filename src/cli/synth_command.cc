@@ -65,15 +65,7 @@ void PrintSummary(const SynthArgs& args, const SynthSummary& s) {
   int64_t total = 0;
   for (const auto& [k, n] : s.quirk_counts) total += n;
   fmt::print("  quirks injected: {}", GroupThousands(total));
-  if (total > 0) {
-    fmt::print(" (");
-    bool first = true;
-    for (const auto& [k, n] : s.quirk_counts) {
-      fmt::print("{}{} {}", first ? "" : ", ", k, GroupThousands(n));
-      first = false;
-    }
-    fmt::print(")");
-  }
+  if (total > 0) fmt::print(" ({})", JoinCounts(s.quirk_counts));
   fmt::print("\n");
 }
 

@@ -43,12 +43,6 @@ nlohmann::ordered_json ToJson(const ingest::Reconciliation& rec) {
   return j;
 }
 
-std::string Kinds(const std::map<std::string, int64_t>& m) {
-  std::string out;
-  for (const auto& [k, n] : m) out += fmt::format("{}{} {}", out.empty() ? "" : ", ", k, GroupThousands(n));
-  return out.empty() ? "-" : out;
-}
-
 void PrintTable(const ingest::Reconciliation& rec) {
   fmt::print("Reconciliation of {}\n\n", rec.source);
   fmt::print("  {:<22} {:>12} {:>12} {:>12} {:>10}\n", "table", "read", "loaded", "Count.txt", "diff");
@@ -61,8 +55,8 @@ void PrintTable(const ingest::Reconciliation& rec) {
   fmt::print("\n");
   for (const auto& t : rec.tables) {
     if (t.repaired.empty() && t.quarantined.empty() && t.flagged.empty()) continue;
-    fmt::print("  {}\n    repaired:    {}\n    quarantined: {}\n    flagged:     {}\n", t.name, Kinds(t.repaired),
-               Kinds(t.quarantined), Kinds(t.flagged));
+    fmt::print("  {}\n    repaired:    {}\n    quarantined: {}\n    flagged:     {}\n", t.name, JoinCounts(t.repaired),
+               JoinCounts(t.quarantined), JoinCounts(t.flagged));
   }
   for (const auto& n : rec.schema_notes) fmt::print("  note: {}\n", n);
   for (const auto& m : rec.missing_tables) fmt::print("  missing table: {}\n", m);

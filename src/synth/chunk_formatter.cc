@@ -121,6 +121,21 @@ struct ChunkFormatter::Ctx {
     tc.lines += 1 + extra_lines;
   }
 
+  // IJ_CODE: a pseudo-judge now and then, or the judge's second code while it was in use (Q20).
+  void JudgeCode(RowBuilder& row, base::Rng& dice, TableSlot t, int column, const Judge& judge, int32_t date) {
+    if (Roll(dice, t, kRatePseudoJudge)) {
+      const auto& pj = Roster::PseudoJudges();
+      row.Str(pj[static_cast<size_t>(dice.Between(0, static_cast<int64_t>(pj.size()) - 1))].code);
+      Note(t, QuirkKind::kPseudoJudge, column);
+    } else if (settings->quirks && !judge.alias_code.empty() && date >= judge.alias_from &&
+               date < judge.alias_until) {
+      row.Str(judge.alias_code);
+      Note(t, QuirkKind::kJudgeAlias, column);
+    } else {
+      row.Str(judge.code);
+    }
+  }
+
   // Row-level damage (Q4, Q5): at most one per row, applied to the finished row text.
   // Returns the number of extra physical lines created.
   int DamageRow(TableSlot t, RowBuilder& row, base::Rng& dice, int text_column, int shift_column) {
@@ -460,17 +475,7 @@ void ChunkFormatter::FormatProceedings(const CaseLife& c, int n_visible, bool or
       row.Str(CourtCode(roster, p.court));
     }
     row.Str(roster.locations[static_cast<size_t>(p.location)].code);
-    // IJ_CODE: a judge's second code after the date it came into use (Q20), or a pseudo-judge.
-    if (ctx.Roll(dice, kProceedingTable, kRatePseudoJudge)) {
-      const auto& pj = Roster::PseudoJudges();
-      row.Str(pj[static_cast<size_t>(dice.Between(0, static_cast<int64_t>(pj.size()) - 1))].code);
-      ctx.Note(kProceedingTable, QuirkKind::kPseudoJudge, 6);
-    } else if (settings_.quirks && !judge.alias_code.empty() && p.input_date >= judge.alias_from) {
-      row.Str(judge.alias_code);
-      ctx.Note(kProceedingTable, QuirkKind::kJudgeAlias, 6);
-    } else {
-      row.Str(judge.code);
-    }
+    ctx.JudgeCode(row, dice, kProceedingTable, 6, judge, p.input_date);
     const bool transferred_in = k > 0 && !p.reopened;
     const Proceeding* prev = k > 0 ? &c.proceedings[static_cast<size_t>(k - 1)] : nullptr;
     row.Date(transferred_in ? p.input_date : kNoDate);  // TRANS_IN_DATE
@@ -633,16 +638,7 @@ void ChunkFormatter::FormatHearings(const CaseLife& c, int n_visible, bool orpha
       row.Str(roster.locations[static_cast<size_t>(h.location)].code);
       row.Str(CourtCode(roster, p.court));
       const Judge& judge = roster.judges[static_cast<size_t>(h.judge)];
-      if (ctx.Roll(dice, kScheduleTable, kRatePseudoJudge)) {
-        const auto& pj = Roster::PseudoJudges();
-        row.Str(pj[static_cast<size_t>(dice.Between(0, static_cast<int64_t>(pj.size()) - 1))].code);
-        ctx.Note(kScheduleTable, QuirkKind::kPseudoJudge, 10);
-      } else if (settings_.quirks && !judge.alias_code.empty() && h.date >= judge.alias_from) {
-        row.Str(judge.alias_code);
-        ctx.Note(kScheduleTable, QuirkKind::kJudgeAlias, 10);
-      } else {
-        row.Str(judge.code);
-      }
+      ctx.JudgeCode(row, dice, kScheduleTable, 10, judge, h.date);
       if (c.language != "ENG") row.Padded(c.language, 3); else row.Empty();  // INTERPRETER_CODE
       row.Date(h.input);
       row.Hhmm(static_cast<int>(7 * 60 + (sid % 600)));  // INPUT_TIME

@@ -104,11 +104,12 @@ Roster::Roster(uint64_t seed) {
       judge.name = std::string(kLastNames[rng.Between(0, std::size(kLastNames) - 1)]) + ", " +
                    kFirstNames[rng.Between(0, std::size(kFirstNames) - 1)];
       // Judge effect: wide enough that judge grant rates run from under 5% to over 90%.
-      judge.grant_shift = 1.35 * rng.Normal();
+      judge.grant_shift = 1.5 * rng.Normal();
       judge.court = court_slot;
       if (rng.Chance(0.04)) {  // about 20 judges with a second code at scale 1 (Q20)
         judge.alias_code = fresh_code(judge.code[0]);
         judge.alias_from = base::DaysFromCivil(static_cast<int>(rng.Between(2008, 2022)), 1, 1);
+        judge.alias_until = judge.alias_from + static_cast<int32_t>(rng.Between(180, 720));
       }
       court.judges.push_back(static_cast<int>(judges.size()));
       judges.push_back(std::move(judge));
@@ -118,7 +119,7 @@ Roster::Roster(uint64_t seed) {
       v.code = fresh_code('V');
       v.name = std::string(kLastNames[rng.Between(0, std::size(kLastNames) - 1)]) + ", " +
                kFirstNames[rng.Between(0, std::size(kFirstNames) - 1)] + " (Visiting)";
-      v.grant_shift = 1.35 * rng.Normal();
+      v.grant_shift = 1.5 * rng.Normal();
       v.court = court_slot;
       court.judges.push_back(static_cast<int>(judges.size()));
       judges.push_back(std::move(v));

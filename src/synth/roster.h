@@ -11,8 +11,9 @@ namespace immstats::synth {
 struct Judge {
   std::string code;        // 3 letters, or V.. for a visiting judge
   std::string name;        // "Last, First"
-  std::string alias_code;  // a second IJ_CODE used from alias_from on (Q20); empty when none
+  std::string alias_code;  // a second IJ_CODE used in [alias_from, alias_until) (Q20); empty when none
   int32_t alias_from = 0;
+  int32_t alias_until = 0;
   double grant_shift = 0;  // logit shift of the asylum grant probability
   int court = 0;
 };
