@@ -26,5 +26,16 @@ head -4 "$rel/B_TblProceeding.csv" | cut -f1-7,15-16,19,22,28-30 | sed -e 's/\t\
 echo
 echo "== A few injected quirks from synth-truth.json (what an ingester must repair, flag or quarantine)"
 grep -m 6 -E '"kind": "(embedded_tab|split_line|cp1252_byte|duplicate_pk|bad_date|short_row)"' "$out/synth-truth.json" | sed 's/^ */  /'
+
 echo
-echo "Next: ingest, questions and the dashboard arrive with the next issues (see README)."
+echo "== The same release zipped as EOIR ships it (Deflate64), read back by immstats' own inflater"
+rm -rf "$out-zip"
+"$bin" synth eoir --out "$out-zip" --scale "$scale" --seed 1 --top-folder "EOIR Case Data" --zip deflate64 --quiet \
+  > /dev/null
+"$bin" zip list "$out-zip/EOIR Case Data.zip" | head -6 | sed 's/^/  /'
+"$bin" zip test --quiet "$out-zip/EOIR Case Data.zip" | sed 's/^/  /'
+echo
+echo "== immstats validate eoir: every row loaded, repaired, quarantined or flagged (rejects in $out/rejects)"
+"$bin" validate eoir "$out-zip/EOIR Case Data.zip" --rejects "$out/rejects" --quiet | sed 's/^/  /'
+echo
+echo "Next: the columnar store, questions and the dashboard arrive with the next issues (see README)."

@@ -117,7 +117,7 @@ class Validator {
   std::vector<SourceFile> files_;
   Reconciliation rec_;
   int32_t latest_ = 0;
-  std::map<std::string, std::set<std::string>> lookups_;  // lookup file (upper) -> codes of its first column
+  std::map<std::string, std::set<std::string, std::less<>>> lookups_;  // lookup file (upper) -> first-column codes
   KeySet cases_;
   std::ofstream rejects_;
 };
@@ -186,7 +186,7 @@ Status Validator::LoadLookups() {
       text.append(reinterpret_cast<const char*>(chunk.data()), chunk.size());
       return Status::Ok();
     }));
-    std::set<std::string> codes;
+    std::set<std::string, std::less<>> codes;
     size_t pos = text.find('\n');
     while (pos != std::string::npos && pos + 1 < text.size()) {
       const size_t end = text.find('\n', pos + 1);
@@ -222,6 +222,15 @@ Status Validator::ProcessTable(const eoir::TableSpec& spec, const SourceFile& f,
     rules.push_back(RuleFor(spec.name, upper.back()));
     if (upper.back() == "ALIEN_CITY" && text_column < 0) text_column = static_cast<int>(i);
     if (upper.back() == "IDNCASE" && case_column < 0 && spec.name != "A_TblCase") case_column = static_cast<int>(i);
+  }
+  // Which lookup or code list checks each column (decided once per table, not per value).
+  enum class Check : uint8_t { kNone, kNat, kCaseType, kApplCode, kApplDec, kGender, kAsylumType, kParentTable, kMedium };
+  std::vector<Check> checks(width, Check::kNone);
+  for (size_t i = 0; i < width; ++i) {
+    const std::string& u = upper[i];
+    checks[i] = u == "NAT" ? Check::kNat : u == "CASE_TYPE" ? Check::kCaseType : u == "APPL_CODE" ? Check::kApplCode
+              : u == "APPL_DEC" ? Check::kApplDec : u == "GENDER" ? Check::kGender : u == "C_ASY_TYPE" ? Check::kAsylumType
+              : u == "PARENT_TABLE" ? Check::kParentTable : u == "ADJ_MEDIUM" ? Check::kMedium : Check::kNone;
   }
   const bool is_case_table = spec.name == "A_TblCase";
   const bool pk_is_int = !rules.empty() && rules[0].cls == ColumnClass::kId;
@@ -302,8 +311,8 @@ Status Validator::ProcessTable(const eoir::TableSpec& spec, const SourceFile& f,
         for (size_t i = 0; i < width; ++i) {
           std::string_view v = Trim(row.fields[i]);
           if (v.empty()) continue;
-          const std::string& col = upper[i];
-          if (Cp1252ToUtf8(v, &decoded)) {  // Q2
+          const bool high = std::any_of(v.begin(), v.end(), [](char ch) { return static_cast<unsigned char>(ch) >= 0x80; });
+          if (high && Cp1252ToUtf8(v, &decoded)) {  // Q2
             event("cp1252_byte", header[i], Outcome::kRepaired);
             v = decoded;
           }
@@ -317,7 +326,7 @@ Status Validator::ProcessTable(const eoir::TableSpec& spec, const SourceFile& f,
               else (void)ParseEoirDate(v, latest_, &fix);
               break;
             case ColumnClass::kDate:
-              (void)ParseEoirDate(v, col == "ADJ_DATE" ? latest_ + 3650 : latest_, &fix);
+              (void)ParseEoirDate(v, upper[i] == "ADJ_DATE" ? latest_ + 3650 : latest_, &fix);
               break;
             case ColumnClass::kHhmm:
               (void)ParseHhmm(v, &fix);
@@ -333,26 +342,44 @@ Status Validator::ProcessTable(const eoir::TableSpec& spec, const SourceFile& f,
           }
           if (fix != ValueFix::kNone) event(ValueFixName(fix), header[i], Outcome::kRepaired);
           // Codes checked against the release's own lookups (Q14, Q15).
-          if (col == "NAT" && !nat.empty() && nat.count(std::string(v)) == 0) {
-            event("unknown_code", header[i], Outcome::kFlagged);
-          } else if (col == "CASE_TYPE" && !case_types.empty() && case_types.count(std::string(v)) == 0) {
-            event("unknown_code", header[i], Outcome::kFlagged);
-          } else if (col == "APPL_CODE" && !appl_codes.empty() && appl_codes.count(std::string(v)) == 0) {
-            auto it = appl_upper.find(Upper(v));
-            if (it != appl_upper.end() && !it->second.empty()) event("case_variant", header[i], Outcome::kRepaired);
-            else event("unknown_code", header[i], Outcome::kFlagged);
-          } else if (col == "APPL_DEC" && !appl_decs.empty() && appl_decs.count(std::string(v)) == 0) {
-            event("unknown_code", header[i], Outcome::kFlagged);
-          } else if (col == "GENDER" && v != "M" && v != "F") {
-            event("unknown_code", header[i], Outcome::kFlagged);
-          } else if (col == "C_ASY_TYPE" && v != "I" && v != "E") {
-            event("unknown_code", header[i], Outcome::kFlagged);
-          } else if (col == "PARENT_TABLE" && v != "A_TblCase" && v != "B_TblProceeding" && v != "tblAppeal") {
-            const std::string u = Upper(v);
-            if (u == "A_TBLCASE" || u == "B_TBLPROCEEDING" || u == "TBLAPPEAL") event("case_variant", header[i], Outcome::kRepaired);
-            else event("unknown_code", header[i], Outcome::kFlagged);
-          } else if (col == "ADJ_MEDIUM" && std::islower(static_cast<unsigned char>(v[0]))) {
-            event("case_variant", header[i], Outcome::kRepaired);
+          switch (checks[i]) {
+            case Check::kNone:
+              break;
+            case Check::kNat:
+              if (!nat.empty() && nat.count(v) == 0) event("unknown_code", header[i], Outcome::kFlagged);
+              break;
+            case Check::kCaseType:
+              if (!case_types.empty() && case_types.count(v) == 0) event("unknown_code", header[i], Outcome::kFlagged);
+              break;
+            case Check::kApplCode:
+              if (!appl_codes.empty() && appl_codes.count(v) == 0) {
+                auto it = appl_upper.find(Upper(v));
+                if (it != appl_upper.end() && !it->second.empty()) event("case_variant", header[i], Outcome::kRepaired);
+                else event("unknown_code", header[i], Outcome::kFlagged);
+              }
+              break;
+            case Check::kApplDec:
+              if (!appl_decs.empty() && appl_decs.count(v) == 0) event("unknown_code", header[i], Outcome::kFlagged);
+              break;
+            case Check::kGender:
+              if (v != "M" && v != "F") event("unknown_code", header[i], Outcome::kFlagged);
+              break;
+            case Check::kAsylumType:
+              if (v != "I" && v != "E") event("unknown_code", header[i], Outcome::kFlagged);
+              break;
+            case Check::kParentTable:
+              if (v != "A_TblCase" && v != "B_TblProceeding" && v != "tblAppeal") {
+                const std::string u = Upper(v);
+                if (u == "A_TBLCASE" || u == "B_TBLPROCEEDING" || u == "TBLAPPEAL") {
+                  event("case_variant", header[i], Outcome::kRepaired);
+                } else {
+                  event("unknown_code", header[i], Outcome::kFlagged);
+                }
+              }
+              break;
+            case Check::kMedium:
+              if (std::islower(static_cast<unsigned char>(v[0]))) event("case_variant", header[i], Outcome::kRepaired);
+              break;
           }
         }
         // Q25: a zero bond amount means no amount unless the bond was granted.
