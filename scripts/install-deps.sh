@@ -8,6 +8,7 @@ packages=(
   libgtest-dev libgmock-dev                  # tests
   p7zip-full unzip                           # writing and checking Deflate/Deflate64 zips
   zlib1g-dev                                 # CRC-32 for zip entries; a reference inflater in tests
+  libzstd-dev libxxhash-dev                  # store blocks: compression and checksums
 )
 
 missing=()

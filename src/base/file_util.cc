@@ -88,6 +88,11 @@ Status AppendFile::Write(std::string_view bytes) {
   return Status::Ok();
 }
 
+Status AppendFile::Sync() {
+  if (fd_ >= 0 && ::fsync(fd_) != 0) return Errno("cannot fsync", path_);
+  return Status::Ok();
+}
+
 Status AppendFile::Close() {
   if (fd_ < 0) return Status::Ok();
   const int rc = ::close(fd_);

@@ -27,6 +27,7 @@ class AppendFile {
 
   static Result<AppendFile> Create(const std::filesystem::path& path);
   Status Write(std::string_view bytes);
+  Status Sync();  // fsync: the bytes are on disk when it returns OK
   Status Close();
   const std::filesystem::path& path() const { return path_; }
 

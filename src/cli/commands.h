@@ -3,11 +3,18 @@
 
 #include <CLI/CLI.hpp>
 
+#include "ingest/release_validator.h"
+
 namespace immstats::cli {
 
 // Each Add*Command registers its subcommand; the callback stores its exit code in *exit_code.
 void AddSynthCommand(CLI::App& app, int* exit_code);
 void AddZipCommand(CLI::App& app, int* exit_code);
 void AddValidateCommand(CLI::App& app, int* exit_code);
+void AddIngestCommand(CLI::App& app, int* exit_code);
+void AddStoreCommand(CLI::App& app, int* exit_code);
+
+// Prints a reconciliation as the table people read (validate and ingest share it).
+void PrintReconciliation(const ingest::Reconciliation& rec);
 
 }  // namespace immstats::cli

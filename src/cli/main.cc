@@ -19,6 +19,8 @@ int main(int argc, char** argv) {
   immstats::cli::AddSynthCommand(app, &exit_code);
   immstats::cli::AddZipCommand(app, &exit_code);
   immstats::cli::AddValidateCommand(app, &exit_code);
+  immstats::cli::AddIngestCommand(app, &exit_code);
+  immstats::cli::AddStoreCommand(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -8,7 +8,7 @@
 #include "base/civil_date.h"
 #include "cli/commands.h"
 #include "cli/progress.h"
-#include "ingest/release_validator.h"
+#include "ingest/ingest.h"
 
 namespace immstats::cli {
 
@@ -22,28 +22,9 @@ struct ValidateArgs {
   bool quiet = false;
 };
 
-nlohmann::ordered_json ToJson(const ingest::Reconciliation& rec) {
-  nlohmann::ordered_json j;
-  j["source"] = rec.source;
-  j["tables"] = nlohmann::ordered_json::object();
-  for (const auto& t : rec.tables) {
-    nlohmann::ordered_json tj;
-    tj["file"] = t.file;
-    tj["read"] = t.read;
-    tj["loaded"] = t.loaded;
-    tj["physical_lines"] = t.physical_lines;
-    tj["count_txt"] = t.count_txt ? nlohmann::ordered_json(*t.count_txt) : nlohmann::ordered_json();
-    tj["repaired"] = t.repaired;
-    tj["quarantined"] = t.quarantined;
-    tj["flagged"] = t.flagged;
-    j["tables"][t.name] = tj;
-  }
-  j["schema_notes"] = rec.schema_notes;
-  j["missing_tables"] = rec.missing_tables;
-  return j;
-}
+}  // namespace
 
-void PrintTable(const ingest::Reconciliation& rec) {
+void PrintReconciliation(const ingest::Reconciliation& rec) {
   fmt::print("Reconciliation of {}\n\n", rec.source);
   fmt::print("  {:<22} {:>12} {:>12} {:>12} {:>10}\n", "table", "read", "loaded", "Count.txt", "diff");
   for (const auto& t : rec.tables) {
@@ -61,8 +42,6 @@ void PrintTable(const ingest::Reconciliation& rec) {
   for (const auto& n : rec.schema_notes) fmt::print("  note: {}\n", n);
   for (const auto& m : rec.missing_tables) fmt::print("  missing table: {}\n", m);
 }
-
-}  // namespace
 
 void AddValidateCommand(CLI::App& app, int* exit_code) {
   CLI::App* validate = app.add_subcommand("validate", "Check a release row by row, as ingest reads it");
@@ -107,8 +86,8 @@ void AddValidateCommand(CLI::App& app, int* exit_code) {
       *exit_code = rec.status().ExitCode();
       return;
     }
-    if (args->json) fmt::print("{}\n", ToJson(*rec).dump(2));
-    else PrintTable(*rec);
+    if (args->json) fmt::print("{}\n", ingest::ReconciliationJson(*rec, 2));
+    else PrintReconciliation(*rec);
     *exit_code = 0;
   });
 }

@@ -232,6 +232,35 @@ Status Validator::ProcessTable(const eoir::TableSpec& spec, const SourceFile& f,
               : u == "APPL_DEC" ? Check::kApplDec : u == "GENDER" ? Check::kGender : u == "C_ASY_TYPE" ? Check::kAsylumType
               : u == "PARENT_TABLE" ? Check::kParentTable : u == "ADJ_MEDIUM" ? Check::kMedium : Check::kNone;
   }
+  std::vector<ValueType> types(width, ValueType::kText);
+  for (size_t i = 0; i < width; ++i) {
+    switch (rules[i].cls) {
+      case ColumnClass::kId:
+      case ColumnClass::kInt:
+      case ColumnClass::kHhmm:
+      case ColumnClass::kMonthYear:
+        types[i] = ValueType::kInt;
+        break;
+      case ColumnClass::kDate:
+      case ColumnClass::kDateText:
+        types[i] = ValueType::kDate;
+        break;
+      default:
+        types[i] = ValueType::kText;
+    }
+  }
+  std::vector<std::string> canonical_names;
+  for (size_t i = 0; i < width; ++i) {
+    // The store names columns as the schema does (GENDER, not Sex); unknown columns keep their header name.
+    std::string name = header[i];
+    for (const auto& c : spec.columns) {
+      if (Upper(c) == upper[i]) name = std::string(c);
+    }
+    canonical_names.push_back(std::move(name));
+  }
+  if (opt_.sink != nullptr) IMMSTATS_RETURN_IF_ERROR(opt_.sink->BeginTable(t.name, canonical_names, types));
+  std::vector<FieldValue> values(width);
+  std::vector<std::string> owned(width);
   const bool is_case_table = spec.name == "A_TblCase";
   const bool pk_is_int = !rules.empty() && rules[0].cls == ColumnClass::kId;
   KeySet keys;
@@ -310,6 +339,7 @@ Status Validator::ProcessTable(const eoir::TableSpec& spec, const SourceFile& f,
         }
         for (size_t i = 0; i < width; ++i) {
           std::string_view v = Trim(row.fields[i]);
+          values[i] = FieldValue{};
           if (v.empty()) continue;
           const bool high = std::any_of(v.begin(), v.end(), [](char ch) { return static_cast<unsigned char>(ch) >= 0x80; });
           if (high && Cp1252ToUtf8(v, &decoded)) {  // Q2
@@ -341,6 +371,39 @@ Status Validator::ProcessTable(const eoir::TableSpec& spec, const SourceFile& f,
               break;
           }
           if (fix != ValueFix::kNone) event(ValueFixName(fix), header[i], Outcome::kRepaired);
+          if (opt_.sink != nullptr) {
+            FieldValue& fv = values[i];
+            ValueFix ignored = ValueFix::kNone;
+            switch (rules[i].cls) {
+              case ColumnClass::kId:
+              case ColumnClass::kInt:
+                if (IsInteger(v)) fv = {FieldValue::Kind::kInt, ToInt(v), 0, {}};
+                break;
+              case ColumnClass::kMonthYear:
+                if (IsInteger(v) && fix == ValueFix::kNone) fv = {FieldValue::Kind::kInt, ToInt(v), 0, {}};
+                break;
+              case ColumnClass::kHhmm:
+                if (auto m = ParseHhmm(v, &ignored)) fv = {FieldValue::Kind::kInt, *m, 0, {}};
+                break;
+              case ColumnClass::kDate:
+              case ColumnClass::kDateText:
+                if (fix == ValueFix::kNone) {
+                  if (auto d = ParseEoirDate(v, INT32_MAX, &ignored)) fv = {FieldValue::Kind::kDate, 0, *d, {}};
+                }
+                break;
+              case ColumnClass::kZip:
+                owned[i] = NormalizeZip(v, &ignored);
+                if (!owned[i].empty()) fv = {FieldValue::Kind::kText, 0, 0, owned[i]};
+                break;
+              case ColumnClass::kText:
+              case ColumnClass::kCode:
+                if (fix == ValueFix::kNullToken) break;
+                if (upper[i] == "CASEPRIORITY_CODE" && v == "N/A") break;  // the code list's "none"
+                owned[i].assign(v);
+                fv = {FieldValue::Kind::kText, 0, 0, owned[i]};
+                break;
+            }
+          }
           // Codes checked against the release's own lookups (Q14, Q15).
           switch (checks[i]) {
             case Check::kNone:
@@ -354,8 +417,13 @@ Status Validator::ProcessTable(const eoir::TableSpec& spec, const SourceFile& f,
             case Check::kApplCode:
               if (!appl_codes.empty() && appl_codes.count(v) == 0) {
                 auto it = appl_upper.find(Upper(v));
-                if (it != appl_upper.end() && !it->second.empty()) event("case_variant", header[i], Outcome::kRepaired);
-                else event("unknown_code", header[i], Outcome::kFlagged);
+                if (it != appl_upper.end() && !it->second.empty()) {
+                  event("case_variant", header[i], Outcome::kRepaired);
+                  owned[i] = it->second;
+                  values[i].text = owned[i];
+                } else {
+                  event("unknown_code", header[i], Outcome::kFlagged);
+                }
               }
               break;
             case Check::kApplDec:
@@ -372,13 +440,19 @@ Status Validator::ProcessTable(const eoir::TableSpec& spec, const SourceFile& f,
                 const std::string u = Upper(v);
                 if (u == "A_TBLCASE" || u == "B_TBLPROCEEDING" || u == "TBLAPPEAL") {
                   event("case_variant", header[i], Outcome::kRepaired);
+                  owned[i] = u == "A_TBLCASE" ? "A_TblCase" : u == "B_TBLPROCEEDING" ? "B_TblProceeding" : "tblAppeal";
+                  values[i].text = owned[i];
                 } else {
                   event("unknown_code", header[i], Outcome::kFlagged);
                 }
               }
               break;
             case Check::kMedium:
-              if (std::islower(static_cast<unsigned char>(v[0]))) event("case_variant", header[i], Outcome::kRepaired);
+              if (std::islower(static_cast<unsigned char>(v[0]))) {
+                event("case_variant", header[i], Outcome::kRepaired);
+                owned[i] = Upper(v);
+                values[i].text = owned[i];
+              }
               break;
           }
         }
@@ -386,8 +460,10 @@ Status Validator::ProcessTable(const eoir::TableSpec& spec, const SourceFile& f,
         if (new_bond >= 0 && bond_dec >= 0 && Trim(row.fields[static_cast<size_t>(new_bond)]) == "0" &&
             Trim(row.fields[static_cast<size_t>(bond_dec)]) != "G") {
           event("zero_bond", header[static_cast<size_t>(new_bond)], Outcome::kRepaired);
+          values[static_cast<size_t>(new_bond)] = FieldValue{};
         }
         ++t.loaded;
+        if (opt_.sink != nullptr) IMMSTATS_RETURN_IF_ERROR(opt_.sink->Row(values));
         return Status::Ok();
       },
       [&](const RawRow& row, std::string_view reason) -> Status {
@@ -404,6 +480,7 @@ Status Validator::ProcessTable(const eoir::TableSpec& spec, const SourceFile& f,
   }));
   IMMSTATS_RETURN_IF_ERROR(reader.Finish());
   t.physical_lines = reader.physical_lines() - 1;
+  if (opt_.sink != nullptr) IMMSTATS_RETURN_IF_ERROR(opt_.sink->EndTable(t.name, static_cast<uint64_t>(t.loaded)));
   for (size_t i = 0; i < width; ++i) {
     if (Upper(header[i]) != upper[i]) rec_.schema_notes.push_back(t.name + ": column " + header[i] + " read as " + upper[i]);
   }

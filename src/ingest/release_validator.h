@@ -44,7 +44,28 @@ struct Reconciliation {
   std::vector<std::string> missing_tables;
 };
 
+// One field after the rules: what a store keeps. Views are valid only during RowSink::Row.
+struct FieldValue {
+  enum class Kind : uint8_t { kNull, kInt, kDate, kText } kind = Kind::kNull;
+  int64_t i = 0;           // kInt (integers, HHMM as minutes after midnight)
+  int32_t d = 0;           // kDate (days since 1970-01-01)
+  std::string_view text;   // kText (UTF-8, trimmed, case-normalised where a rule says so)
+};
+
+enum class ValueType : uint8_t { kInt, kDate, kText };
+
+// Receives every loaded row of every table, in table order (parents first).
+class RowSink {
+ public:
+  virtual ~RowSink() = default;
+  virtual Status BeginTable(const std::string& table, const std::vector<std::string>& columns,
+                            const std::vector<ValueType>& types) = 0;
+  virtual Status Row(const std::vector<FieldValue>& values) = 0;
+  virtual Status EndTable(const std::string& table, uint64_t rows) = 0;
+};
+
 struct ValidateOptions {
+  RowSink* sink = nullptr;             // optional: receives the loaded rows (ingest's store writer)
   std::filesystem::path path;          // a zip as downloaded, or an extracted folder (any top-folder name)
   std::filesystem::path rejects_dir;   // where `<table>.rejects.tsv` files go; empty: none written
   std::optional<int32_t> release_date; // day number; default: the file's modification date

@@ -1,0 +1,155 @@
+// Ingest = the validator's row pass + a RowSink that writes store columns + atomic publication.
+#include "ingest/ingest.h"
+
+#include <sys/stat.h>
+#include <xxhash.h>
+
+#include <chrono>
+#include <memory>
+
+#include <nlohmann/json.hpp>
+
+#include "base/civil_date.h"
+#include "base/mapped_file.h"
+
+namespace immstats::ingest {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// Writes each loaded row into one column file per column.
+class StoreSink : public RowSink {
+ public:
+  explicit StoreSink(store::SnapshotWriter* writer) : writer_(writer) {}
+
+  Status BeginTable(const std::string& table, const std::vector<std::string>& columns,
+                    const std::vector<ValueType>& types) override {
+    writers_.clear();
+    types_ = types;
+    for (size_t i = 0; i < columns.size(); ++i) {
+      const store::ColumnType ct = types[i] == ValueType::kInt    ? store::ColumnType::kInt64
+                                   : types[i] == ValueType::kDate ? store::ColumnType::kDate
+                                                                  : store::ColumnType::kString;
+      auto w = writer_->AddColumn(table, columns[i], ct);
+      if (!w.ok()) return w.status();
+      writers_.push_back(std::move(w).value());
+    }
+    return Status::Ok();
+  }
+
+  Status Row(const std::vector<FieldValue>& values) override {
+    for (size_t i = 0; i < writers_.size(); ++i) {
+      const FieldValue& v = values[i];
+      store::ColumnWriter& w = writers_[i];
+      switch (types_[i]) {
+        case ValueType::kInt: w.AppendInt(v.kind == FieldValue::Kind::kInt ? v.i : store::kNullInt64); break;
+        case ValueType::kDate: w.AppendDate(v.kind == FieldValue::Kind::kDate ? v.d : store::kNullDate); break;
+        case ValueType::kText:
+          w.AppendString(v.kind == FieldValue::Kind::kText ? std::optional<std::string_view>(v.text) : std::nullopt);
+          break;
+      }
+      IMMSTATS_RETURN_IF_ERROR(w.Flush());
+    }
+    return Status::Ok();
+  }
+
+  Status EndTable(const std::string& table, uint64_t rows) override {
+    for (auto& w : writers_) IMMSTATS_RETURN_IF_ERROR(w.Finish());
+    writers_.clear();
+    writer_->SetRows(table, rows);
+    return Status::Ok();
+  }
+
+ private:
+  store::SnapshotWriter* writer_;
+  std::vector<store::ColumnWriter> writers_;
+  std::vector<ValueType> types_;
+};
+
+Result<store::SourceFileInfo> HashFile(const fs::path& path, const std::string& name) {
+  auto m = base::MappedFile::Open(path);
+  if (!m.ok()) return m.status();
+  XXH64_state_t* state = XXH64_createState();
+  XXH64_reset(state, 0);
+  const auto bytes = m->bytes();
+  for (size_t off = 0; off < bytes.size(); off += 1 << 24) {
+    XXH64_update(state, bytes.data() + off, std::min<size_t>(1 << 24, bytes.size() - off));
+  }
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(XXH64_digest(state)));
+  XXH64_freeState(state);
+  return store::SourceFileInfo{name, bytes.size(), hex};
+}
+
+}  // namespace
+
+std::string ReconciliationJson(const Reconciliation& rec, int indent) {
+  nlohmann::ordered_json j;
+  j["source"] = rec.source;
+  j["tables"] = nlohmann::ordered_json::object();
+  for (const auto& t : rec.tables) {
+    nlohmann::ordered_json tj;
+    tj["file"] = t.file;
+    tj["read"] = t.read;
+    tj["loaded"] = t.loaded;
+    tj["physical_lines"] = t.physical_lines;
+    tj["count_txt"] = t.count_txt ? nlohmann::ordered_json(*t.count_txt) : nlohmann::ordered_json();
+    tj["repaired"] = t.repaired;
+    tj["quarantined"] = t.quarantined;
+    tj["flagged"] = t.flagged;
+    j["tables"][t.name] = tj;
+  }
+  j["schema_notes"] = rec.schema_notes;
+  j["missing_tables"] = rec.missing_tables;
+  return j.dump(indent);
+}
+
+Result<IngestResult> IngestEoirRelease(const IngestOptions& options) {
+  const auto start = std::chrono::steady_clock::now();
+  std::error_code ec;
+  if (!fs::exists(options.source, ec)) {
+    return Status::NotFound("no release at " + options.source.string() +
+                            ": give the zip as downloaded or the folder it was extracted to");
+  }
+  std::string id = options.release_id;
+  if (id.empty()) {
+    struct stat st {};
+    ::stat(options.source.c_str(), &st);
+    id = base::FormatIsoDate(static_cast<int32_t>(st.st_mtime / 86400));
+  }
+  auto writer = store::SnapshotWriter::Begin(options.store, id);
+  if (!writer.ok()) return writer.status();
+
+  if (fs::is_directory(options.source, ec)) {
+    for (const auto& e : fs::recursive_directory_iterator(options.source, ec)) {
+      if (!e.is_regular_file()) continue;
+      auto h = HashFile(e.path(), e.path().lexically_relative(options.source).generic_string());
+      if (!h.ok()) return h.status();
+      writer->AddSource(std::move(h).value());
+    }
+  } else {
+    auto h = HashFile(options.source, options.source.filename().string());
+    if (!h.ok()) return h.status();
+    writer->AddSource(std::move(h).value());
+  }
+
+  StoreSink sink(&*writer);
+  ValidateOptions v;
+  v.path = options.source;
+  v.rejects_dir = writer->temp_dir();
+  v.release_date = options.release_date;
+  v.sink = &sink;
+  v.on_progress = options.on_progress;
+  auto rec = ValidateEoirRelease(v);
+  if (!rec.ok()) return rec.status();
+  writer->SetReconciliation(ReconciliationJson(*rec, -1));
+  IMMSTATS_RETURN_IF_ERROR(writer->Publish());
+  auto info = store::Store(options.store).Get(id);
+  if (!info.ok()) return info.status();
+  IngestResult result{std::move(rec).value(), std::move(info).value(), 0};
+  result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return result;
+}
+
+}  // namespace immstats::ingest

@@ -1,0 +1,257 @@
+// Column file encoding: header, framed zstd blocks with XXH64 checksums, dictionary, footer.
+#include "store/column_file.h"
+
+#include <unistd.h>
+#include <xxhash.h>
+#include <zstd.h>
+
+#include <cstring>
+
+namespace immstats::store {
+
+namespace {
+
+constexpr char kMagic[8] = {'I', 'M', 'S', 'T', 'C', 'O', 'L', '1'};
+constexpr char kEndMagic[8] = {'I', 'M', 'S', 'T', 'E', 'N', 'D', '1'};
+constexpr size_t kHeaderSize = 16;     // magic + type + 7 reserved
+constexpr size_t kBlockHeader = 20;    // rows u32, raw u32, stored u32, xxh64 u64
+constexpr int kZstdLevel = 3;
+
+template <typename T>
+void Put(std::string& s, T v) {
+  char b[sizeof(T)];
+  std::memcpy(b, &v, sizeof(T));
+  s.append(b, sizeof(T));
+}
+template <typename T>
+T Get(const uint8_t* p) {
+  T v;
+  std::memcpy(&v, p, sizeof(T));
+  return v;
+}
+
+size_t ValueSize(ColumnType t) { return t == ColumnType::kInt64 ? 8 : 4; }
+
+}  // namespace
+
+const char* ColumnTypeName(ColumnType t) {
+  switch (t) {
+    case ColumnType::kInt64: return "int64";
+    case ColumnType::kDate: return "date";
+    case ColumnType::kString: return "string";
+  }
+  return "unknown";
+}
+
+Result<ColumnWriter> ColumnWriter::Create(const std::filesystem::path& path, ColumnType type) {
+  auto f = base::AppendFile::Create(path);
+  if (!f.ok()) return f.status();
+  ColumnWriter w;
+  w.file_ = std::move(f).value();
+  w.type_ = type;
+  std::string header(kMagic, sizeof kMagic);
+  header.push_back(static_cast<char>(type));
+  header.append(7, '\0');
+  IMMSTATS_RETURN_IF_ERROR(w.file_.Write(header));
+  w.offset_ = header.size();
+  w.pending_.reserve(kRowsPerBlock * ValueSize(type));
+  return w;
+}
+
+void ColumnWriter::AppendInt(int64_t v) {
+  Put(pending_, v);
+  ++pending_rows_;
+  ++rows_;
+}
+
+void ColumnWriter::AppendDate(int32_t v) {
+  Put(pending_, v);
+  ++pending_rows_;
+  ++rows_;
+}
+
+void ColumnWriter::AppendString(std::optional<std::string_view> v) {
+  uint32_t code = kNullCode;
+  if (v) {
+    auto it = dict_index_.find(std::string(*v));
+    if (it == dict_index_.end()) {
+      code = static_cast<uint32_t>(dict_.size());
+      dict_.emplace_back(*v);
+      dict_index_.emplace(dict_.back(), code);
+    } else {
+      code = it->second;
+    }
+  }
+  Put(pending_, code);
+  ++pending_rows_;
+  ++rows_;
+}
+
+Status ColumnWriter::WriteBlock(std::string_view raw, uint32_t rows) {
+  std::string stored(ZSTD_compressBound(raw.size()), '\0');
+  const size_t n = ZSTD_compress(stored.data(), stored.size(), raw.data(), raw.size(), kZstdLevel);
+  if (ZSTD_isError(n)) return Status::Internal(std::string("zstd: ") + ZSTD_getErrorName(n));
+  stored.resize(n);
+  std::string frame;
+  Put<uint32_t>(frame, rows);
+  Put<uint32_t>(frame, static_cast<uint32_t>(raw.size()));
+  Put<uint32_t>(frame, static_cast<uint32_t>(stored.size()));
+  Put<uint64_t>(frame, XXH64(stored.data(), stored.size(), 0));
+  IMMSTATS_RETURN_IF_ERROR(file_.Write(frame));
+  IMMSTATS_RETURN_IF_ERROR(file_.Write(stored));
+  blocks_.push_back({offset_, rows});
+  offset_ += frame.size() + stored.size();
+  return Status::Ok();
+}
+
+Status ColumnWriter::Flush() {
+  if (pending_rows_ < kRowsPerBlock) return Status::Ok();
+  IMMSTATS_RETURN_IF_ERROR(WriteBlock(pending_, pending_rows_));
+  pending_.clear();
+  pending_rows_ = 0;
+  return Status::Ok();
+}
+
+Status ColumnWriter::Finish() {
+  if (pending_rows_ > 0) {
+    IMMSTATS_RETURN_IF_ERROR(WriteBlock(pending_, pending_rows_));
+    pending_.clear();
+    pending_rows_ = 0;
+  }
+  uint64_t dict_offset = 0;
+  if (type_ == ColumnType::kString) {
+    std::string raw;
+    Put<uint32_t>(raw, static_cast<uint32_t>(dict_.size()));
+    for (const auto& s : dict_) {
+      Put<uint32_t>(raw, static_cast<uint32_t>(s.size()));
+      raw += s;
+    }
+    dict_offset = offset_;
+    IMMSTATS_RETURN_IF_ERROR(WriteBlock(raw, static_cast<uint32_t>(dict_.size())));
+    blocks_.pop_back();  // the dictionary is not a data block
+  }
+  std::string footer;
+  Put<uint64_t>(footer, rows_);
+  Put<uint32_t>(footer, static_cast<uint32_t>(blocks_.size()));
+  for (const auto& [off, rows] : blocks_) {
+    Put<uint64_t>(footer, off);
+    Put<uint32_t>(footer, rows);
+  }
+  Put<uint64_t>(footer, dict_offset);
+  const uint64_t footer_offset = offset_;
+  const uint64_t footer_hash = XXH64(footer.data(), footer.size(), 0);
+  Put<uint64_t>(footer, footer_hash);
+  Put<uint64_t>(footer, footer_offset);
+  footer.append(kEndMagic, sizeof kEndMagic);
+  IMMSTATS_RETURN_IF_ERROR(file_.Write(footer));
+  IMMSTATS_RETURN_IF_ERROR(file_.Sync());
+  return file_.Close();
+}
+
+Result<ColumnReader> ColumnReader::Open(const std::filesystem::path& path) {
+  auto m = base::MappedFile::Open(path);
+  if (!m.ok()) return m.status();
+  ColumnReader r;
+  r.file_ = std::move(m).value();
+  const auto bytes = r.file_.bytes();
+  const uint8_t* d = bytes.data();
+  const size_t n = bytes.size();
+  auto corrupt = [&](const std::string& what, uint64_t at) {
+    return Status::Corruption("column file " + path.string() + ": " + what + " (at byte " + std::to_string(at) +
+                              "); run `immstats store verify` and re-ingest the release if it is damaged");
+  };
+  if (n < kHeaderSize + 24 || std::memcmp(d, kMagic, 7) != 0) return corrupt("not an immstats column file", 0);
+  if (d[7] != kMagic[7]) {
+    return Status::FailedPrecondition("column file " + path.string() + " has format version " +
+                                      std::string(1, static_cast<char>(d[7])) +
+                                      "; this immstats reads version 1: re-ingest the release with this version");
+  }
+  r.type_ = static_cast<ColumnType>(d[8]);
+  if (std::memcmp(d + n - 8, kEndMagic, 8) != 0) return corrupt("no end marker (the file is truncated)", n - 8);
+  const uint64_t footer_offset = Get<uint64_t>(d + n - 16);
+  const uint64_t footer_hash = Get<uint64_t>(d + n - 24);
+  if (footer_offset >= n - 24) return corrupt("footer offset out of range", n - 16);
+  const size_t footer_len = n - 24 - footer_offset;
+  if (XXH64(d + footer_offset, footer_len, 0) != footer_hash) return corrupt("footer checksum mismatch", footer_offset);
+  const uint8_t* f = d + footer_offset;
+  r.rows_ = Get<uint64_t>(f);
+  const uint32_t nblocks = Get<uint32_t>(f + 8);
+  if (12 + static_cast<size_t>(nblocks) * 12 + 8 != footer_len) return corrupt("footer size mismatch", footer_offset);
+  for (uint32_t b = 0; b < nblocks; ++b) {
+    r.blocks_.push_back({Get<uint64_t>(f + 12 + b * 12), Get<uint32_t>(f + 12 + b * 12 + 8)});
+  }
+  const uint64_t dict_offset = Get<uint64_t>(f + 12 + static_cast<size_t>(nblocks) * 12);
+  if (r.type_ == ColumnType::kString) {
+    r.blocks_.push_back({dict_offset, 0});
+    std::string raw;
+    const Status st = r.ReadRaw(r.blocks_.size() - 1, &raw);
+    r.blocks_.pop_back();
+    IMMSTATS_RETURN_IF_ERROR(st);
+    const uint8_t* p = reinterpret_cast<const uint8_t*>(raw.data());
+    const uint32_t count = Get<uint32_t>(p);
+    size_t pos = 4;
+    for (uint32_t i = 0; i < count; ++i) {
+      const uint32_t len = Get<uint32_t>(p + pos);
+      r.dict_.emplace_back(raw.data() + pos + 4, len);
+      pos += 4 + len;
+    }
+  }
+  return r;
+}
+
+Status ColumnReader::ReadRaw(size_t b, std::string* raw) const {
+  const auto bytes = file_.bytes();
+  const uint64_t off = blocks_.at(b).first;
+  auto corrupt = [&](const std::string& what) {
+    return Status::Corruption("column file " + file_.path().string() + ", block " + std::to_string(b) + " at byte " +
+                              std::to_string(off) + ": " + what);
+  };
+  if (off + kBlockHeader > bytes.size()) return corrupt("block header out of range");
+  const uint8_t* p = bytes.data() + off;
+  const uint32_t raw_size = Get<uint32_t>(p + 4), stored = Get<uint32_t>(p + 8);
+  const uint64_t hash = Get<uint64_t>(p + 12);
+  if (off + kBlockHeader + stored > bytes.size()) return corrupt("block runs past the end of the file");
+  if (XXH64(p + kBlockHeader, stored, 0) != hash) return corrupt("checksum mismatch: the block is damaged");
+  raw->resize(raw_size);
+  const size_t n = ZSTD_decompress(raw->data(), raw_size, p + kBlockHeader, stored);
+  if (ZSTD_isError(n) || n != raw_size) return corrupt("zstd cannot decode the block");
+  return Status::Ok();
+}
+
+Status ColumnReader::ReadInts(size_t b, std::vector<int64_t>* out) const {
+  std::string raw;
+  IMMSTATS_RETURN_IF_ERROR(ReadRaw(b, &raw));
+  const size_t n = raw.size() / 8;
+  const size_t at = out->size();
+  out->resize(at + n);
+  std::memcpy(out->data() + at, raw.data(), n * 8);
+  return Status::Ok();
+}
+
+Status ColumnReader::ReadDates(size_t b, std::vector<int32_t>* out) const {
+  std::string raw;
+  IMMSTATS_RETURN_IF_ERROR(ReadRaw(b, &raw));
+  const size_t n = raw.size() / 4;
+  const size_t at = out->size();
+  out->resize(at + n);
+  std::memcpy(out->data() + at, raw.data(), n * 4);
+  return Status::Ok();
+}
+
+Status ColumnReader::ReadCodes(size_t b, std::vector<uint32_t>* out) const {
+  std::string raw;
+  IMMSTATS_RETURN_IF_ERROR(ReadRaw(b, &raw));
+  const size_t n = raw.size() / 4;
+  const size_t at = out->size();
+  out->resize(at + n);
+  std::memcpy(out->data() + at, raw.data(), n * 4);
+  return Status::Ok();
+}
+
+Status ColumnReader::Verify() const {
+  std::string raw;
+  for (size_t b = 0; b < blocks_.size(); ++b) IMMSTATS_RETURN_IF_ERROR(ReadRaw(b, &raw));
+  return Status::Ok();
+}
+
+}  // namespace immstats::store

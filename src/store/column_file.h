@@ -1,0 +1,80 @@
+// One column of a stored table: typed values in zstd-compressed, checksummed blocks (docs/store-format.md).
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "base/file_util.h"
+#include "base/mapped_file.h"
+#include "immstats/status.h"
+
+namespace immstats::store {
+
+enum class ColumnType : uint8_t {
+  kInt64 = 1,   // integers; null is INT64_MIN
+  kDate = 2,    // day numbers since 1970-01-01 (int32); null is INT32_MIN
+  kString = 3,  // dictionary-encoded text; codes are uint32, null is UINT32_MAX
+};
+const char* ColumnTypeName(ColumnType t);
+
+inline constexpr int64_t kNullInt64 = INT64_MIN;
+inline constexpr int32_t kNullDate = INT32_MIN;
+inline constexpr uint32_t kNullCode = UINT32_MAX;
+inline constexpr uint32_t kRowsPerBlock = 65536;
+
+// Appends values and writes full blocks as they fill; Finish() writes the dictionary and the footer.
+class ColumnWriter {
+ public:
+  static Result<ColumnWriter> Create(const std::filesystem::path& path, ColumnType type);
+  void AppendInt(int64_t v);
+  void AppendDate(int32_t v);
+  void AppendString(std::optional<std::string_view> v);
+  Status Flush();   // writes a full block if one is ready (call after appends; cheap otherwise)
+  Status Finish();  // the rest, the dictionary, the footer; fsyncs the file
+  uint64_t rows() const { return rows_; }
+
+ private:
+  Status WriteBlock(std::string_view raw, uint32_t rows);
+  base::AppendFile file_;
+  ColumnType type_ = ColumnType::kInt64;
+  std::string pending_;  // raw little-endian values of the block being filled
+  uint32_t pending_rows_ = 0;
+  uint64_t rows_ = 0;
+  uint64_t offset_ = 0;
+  std::vector<std::pair<uint64_t, uint32_t>> blocks_;  // offset, rows
+  std::unordered_map<std::string, uint32_t> dict_index_;
+  std::vector<std::string> dict_;
+};
+
+// Reads a column file through a memory map; every block's checksum is checked when the block is read.
+class ColumnReader {
+ public:
+  static Result<ColumnReader> Open(const std::filesystem::path& path);
+  ColumnType type() const { return type_; }
+  uint64_t rows() const { return rows_; }
+  size_t blocks() const { return blocks_.size(); }
+  const std::vector<std::string>& dictionary() const { return dict_; }
+
+  // Decodes block `b` into `out` (int64 for kInt64, int32 for kDate, uint32 codes for kString), appended.
+  Status ReadInts(size_t b, std::vector<int64_t>* out) const;
+  Status ReadDates(size_t b, std::vector<int32_t>* out) const;
+  Status ReadCodes(size_t b, std::vector<uint32_t>* out) const;
+  // Re-checks every block's checksum; the error names the block and its byte offset.
+  Status Verify() const;
+
+ private:
+  Status ReadRaw(size_t b, std::string* raw) const;
+  base::MappedFile file_;
+  ColumnType type_ = ColumnType::kInt64;
+  uint64_t rows_ = 0;
+  std::vector<std::pair<uint64_t, uint32_t>> blocks_;
+  std::vector<std::string> dict_;
+};
+
+}  // namespace immstats::store

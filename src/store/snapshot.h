@@ -1,0 +1,90 @@
+// The store: one immutable snapshot per ingested release, published atomically (write aside, fsync, rename).
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "immstats/status.h"
+#include "store/column_file.h"
+
+namespace immstats::store {
+
+inline constexpr int kFormatVersion = 1;
+
+struct ColumnInfo {
+  std::string name;
+  ColumnType type = ColumnType::kString;
+  std::string file;  // relative to the snapshot folder
+};
+
+struct TableInfo {
+  std::string name;
+  uint64_t rows = 0;
+  std::vector<ColumnInfo> columns;
+};
+
+struct SourceFileInfo {
+  std::string name;
+  uint64_t size = 0;
+  std::string xxh64;  // hex, of the file as read (for a zip: of the zip)
+};
+
+struct SnapshotInfo {
+  std::string id;
+  int format_version = 0;
+  std::string created;           // UTC, ISO 8601
+  std::string immstats_version;
+  std::vector<SourceFileInfo> sources;
+  std::vector<TableInfo> tables;
+  std::string reconciliation_json;  // the ingest's reconciliation, verbatim
+  std::filesystem::path dir;
+};
+
+// $IMMSTATS_STORE, else $XDG_DATA_HOME/immstats/store, else ~/.local/share/immstats/store.
+std::filesystem::path DefaultStoreDir();
+
+// Builds a snapshot in <store>/tmp/ and publishes it under <store>/snapshots/<id> in one rename.
+// Destroyed unpublished (an error, a crash of the caller's logic), it removes its temporary folder.
+class SnapshotWriter {
+ public:
+  SnapshotWriter(const SnapshotWriter&) = delete;
+  SnapshotWriter& operator=(const SnapshotWriter&) = delete;
+  SnapshotWriter(SnapshotWriter&&) noexcept;
+  SnapshotWriter& operator=(SnapshotWriter&&) = delete;
+  ~SnapshotWriter();
+
+  static Result<SnapshotWriter> Begin(const std::filesystem::path& store, const std::string& id);
+  // A new column file for `table`.`column`; the caller appends, then calls Finish() on it.
+  Result<ColumnWriter> AddColumn(const std::string& table, const std::string& column, ColumnType type);
+  void SetRows(const std::string& table, uint64_t rows);
+  void AddSource(SourceFileInfo source) { info_.sources.push_back(std::move(source)); }
+  void SetReconciliation(std::string json) { info_.reconciliation_json = std::move(json); }
+  Status Publish();
+  const std::filesystem::path& temp_dir() const { return tmp_; }
+
+ private:
+  SnapshotWriter() = default;
+  std::filesystem::path store_, tmp_;
+  SnapshotInfo info_;
+  bool published_ = false;
+};
+
+class Store {
+ public:
+  explicit Store(std::filesystem::path dir) : dir_(std::move(dir)) {}
+  const std::filesystem::path& dir() const { return dir_; }
+  // Published snapshots, oldest first. An unreadable or other-version manifest is an error naming it.
+  Result<std::vector<SnapshotInfo>> List() const;
+  // `id`, or "latest" for the newest.
+  Result<SnapshotInfo> Get(const std::string& id) const;
+  // Re-checks every block checksum of every column; problems lists each damaged block.
+  Status Verify(const std::string& id, std::vector<std::string>* problems) const;
+  Status Remove(const std::string& id) const;
+
+ private:
+  std::filesystem::path dir_;
+};
+
+}  // namespace immstats::store
