@@ -1,0 +1,173 @@
+// immstats ingest eoir: rows land typed in a snapshot; a killed ingest leaves the store as it was.
+#include "ingest/ingest.h"
+
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <set>
+#include <thread>
+
+#include "support/release_files.h"
+#include "support/synth_fixture.h"
+
+namespace immstats::ingest {
+namespace {
+
+using immstats::testing::ScratchDir;
+
+const immstats::testing::GeneratedRelease& Realistic12() {
+  SynthOptions o;
+  o.scale = 0.001;
+  o.seed = 12;
+  return immstats::testing::CachedRelease("realistic-12", o);
+}
+
+Result<store::ColumnReader> Column(const store::SnapshotInfo& snap, const std::string& table, const std::string& col) {
+  for (const auto& t : snap.tables) {
+    for (const auto& c : t.columns) {
+      if (t.name == table && c.name == col) return store::ColumnReader::Open(snap.dir / c.file);
+    }
+  }
+  return Status::NotFound(table + "." + col);
+}
+
+TEST(Ingest, LoadsEveryKeptRowTypedAndKeepsTheRejects) {
+  const auto& r = Realistic12();
+  ScratchDir dir("ingest");
+  IngestOptions o;
+  o.source = r.dir;
+  o.store = dir.path();
+  o.release_id = "seed12";
+  auto res = IngestEoirRelease(o);
+  ASSERT_TRUE(res.ok()) << res.status().ToString();
+  const auto& snap = res->snapshot;
+  int64_t quarantined = 0;
+  for (const auto& t : res->reconciliation.tables) {
+    for (const auto& [k, n] : t.quarantined) quarantined += n;
+    bool found = false;
+    for (const auto& st : snap.tables) {
+      if (st.name == t.name) {
+        EXPECT_EQ(static_cast<int64_t>(st.rows), t.loaded) << t.name;
+        found = true;
+      }
+    }
+    EXPECT_TRUE(found) << t.name;
+  }
+  EXPECT_EQ(static_cast<int64_t>(testing::ReadLines(snap.dir / "rejects.tsv").size()) - 1, quarantined);
+
+  // Case ids: unique, one per loaded case row.
+  auto ids = Column(snap, "A_TblCase", "IDNCASE");
+  ASSERT_TRUE(ids.ok()) << ids.status().ToString();
+  std::vector<int64_t> v;
+  for (size_t b = 0; b < ids->blocks(); ++b) ASSERT_TRUE(ids->ReadInts(b, &v).ok());
+  EXPECT_EQ(std::set<int64_t>(v.begin(), v.end()).size(), v.size());
+  // Q13: NA is a nationality code, not a null; GENDER keeps the schema's name although the header says Sex.
+  auto nat = Column(snap, "A_TblCase", "NAT");
+  ASSERT_TRUE(nat.ok());
+  const auto& dict = nat->dictionary();
+  EXPECT_NE(std::find(dict.begin(), dict.end(), "NA"), dict.end());
+  EXPECT_TRUE(Column(snap, "A_TblCase", "GENDER").ok());
+  // Q26: every stored ZIP is five digits; Q2: city names are UTF-8.
+  auto zip = Column(snap, "A_TblCase", "ALIEN_ZIPCODE");
+  ASSERT_TRUE(zip.ok());
+  for (const auto& z : zip->dictionary()) EXPECT_EQ(z.size(), 5u) << z;
+  auto city = Column(snap, "A_TblCase", "ALIEN_CITY");
+  ASSERT_TRUE(city.ok());
+  bool utf8_city = false;
+  for (const auto& c : city->dictionary()) utf8_city |= c.find("\xC3\x91") != std::string::npos;  // Ñ
+  EXPECT_TRUE(utf8_city);
+  // Q10: start times are minutes after midnight within court hours.
+  auto start = Column(snap, "tbl_schedule", "ADJ_TIME_START");
+  ASSERT_TRUE(start.ok());
+  std::vector<int64_t> minutes;
+  for (size_t b = 0; b < start->blocks(); ++b) ASSERT_TRUE(start->ReadInts(b, &minutes).ok());
+  for (int64_t m : minutes) {
+    if (m != store::kNullInt64) {
+      ASSERT_TRUE(m >= 6 * 60 && m < 24 * 60) << m;
+    }
+  }
+  std::vector<std::string> problems;
+  ASSERT_TRUE(store::Store(dir.path()).Verify("seed12", &problems).ok());
+  EXPECT_TRUE(problems.empty());
+}
+
+TEST(Ingest, SameReleaseSameColumnBytes) {
+  const auto& r = Realistic12();
+  ScratchDir a("ingest-a"), b("ingest-b");
+  for (const auto* d : {&a, &b}) {
+    IngestOptions o;
+    o.source = r.dir;
+    o.store = d->path();
+    o.release_id = "x";
+    ASSERT_TRUE(IngestEoirRelease(o).ok());
+  }
+  int compared = 0;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(a.path() / "snapshots" / "x")) {
+    if (e.path().extension() != ".col" && e.path().filename() != "rejects.tsv") continue;
+    const auto rel = e.path().lexically_relative(a.path());
+    EXPECT_EQ(testing::ReadBytes(e.path()), testing::ReadBytes(b.path() / rel)) << rel;
+    ++compared;
+  }
+  EXPECT_GT(compared, 100);
+}
+
+TEST(Ingest, KilledMidwayLeavesTheStoreAsItWas) {
+  SynthOptions so;
+  so.scale = 0.01;
+  so.seed = 71;
+  so.top_folder = "EOIR Case Data";
+  const auto& big = immstats::testing::CachedRelease("ingest-kill", so);
+  ScratchDir dir("ingest-kill");
+  IngestOptions o;
+  o.source = Realistic12().dir;
+  o.store = dir.path();
+  o.release_id = "first";
+  ASSERT_TRUE(IngestEoirRelease(o).ok());
+
+  const pid_t pid = ::fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    const std::string bin = IMMSTATS_BIN_DEFAULT;
+    ::execl(bin.c_str(), bin.c_str(), "ingest", "eoir", big.dir.c_str(), "--store", dir.path().c_str(),
+            "--release-id", "second", "--quiet", static_cast<char*>(nullptr));
+    ::_exit(127);
+  }
+  // Wait until the ingest is writing, then kill it without warning.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+  bool writing = false;
+  while (!writing && std::chrono::steady_clock::now() < deadline) {
+    std::error_code ec;
+    for (const auto& e : std::filesystem::directory_iterator(dir.path() / "tmp", ec)) {
+      writing |= std::filesystem::exists(e.path() / "B_TblProceeding");
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  ::kill(pid, SIGKILL);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  ASSERT_TRUE(writing) << "the ingest never started writing";
+  ASSERT_TRUE(WIFSIGNALED(status)) << "the ingest finished before it could be killed";
+
+  store::Store s(dir.path());
+  auto all = s.List();
+  ASSERT_TRUE(all.ok()) << all.status().ToString();
+  ASSERT_EQ(all->size(), 1u);
+  EXPECT_EQ(all->at(0).id, "first");
+  std::vector<std::string> problems;
+  ASSERT_TRUE(s.Verify("first", &problems).ok());
+  EXPECT_TRUE(problems.empty());
+
+  // The next ingest clears the dead one's folder and publishes.
+  o.source = big.dir;
+  o.release_id = "second";
+  ASSERT_TRUE(IngestEoirRelease(o).ok());
+  EXPECT_EQ(s.List()->size(), 2u);
+  EXPECT_TRUE(std::filesystem::is_empty(dir.path() / "tmp"));
+}
+
+}  // namespace
+}  // namespace immstats::ingest
