@@ -38,4 +38,9 @@ echo
 echo "== immstats validate eoir: every row loaded, repaired, quarantined or flagged (rejects in $out/rejects)"
 "$bin" validate eoir "$out-zip/EOIR Case Data.zip" --rejects "$out/rejects" --quiet | sed 's/^/  /'
 echo
-echo "Next: the columnar store, questions and the dashboard arrive with the next issues (see README)."
+echo "== immstats ingest eoir: the zip into a snapshot of the demo store ($out/store)"
+"$bin" ingest eoir "$out-zip/EOIR Case Data.zip" --store "$out/store" --release-id demo --quiet | tail -1 | sed 's/^/  /'
+"$bin" store info --store "$out/store" demo | sed 's/^/  /'
+"$bin" store verify --store "$out/store" demo | sed 's/^/  /'
+echo
+echo "Next: asylum, backlog and court questions and the dashboard arrive with the next issues (see README)."
