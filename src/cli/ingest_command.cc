@@ -1,5 +1,6 @@
 // `immstats ingest eoir`: a release as downloaded into a new snapshot of the store, with its reconciliation.
 #include <cstdio>
+#include <memory>
 #include <string>
 
 #include <fmt/format.h>
@@ -57,12 +58,20 @@ void AddIngestCommand(CLI::App& app, int* exit_code) {
       }
       o.release_date = *d;
     }
-    Progress progress("ingest", args->quiet || args->json);
-    o.on_progress = [&progress](std::string_view, uint64_t done, uint64_t total) {
-      progress.Update(static_cast<int64_t>(done), static_cast<int64_t>(total), static_cast<int64_t>(done));
+    // One bar per table: the label names the table being read.
+    std::string current;
+    std::unique_ptr<Progress> bar;
+    o.on_progress = [&](std::string_view table, uint64_t done, uint64_t total) {
+      if (args->quiet || args->json) return;
+      if (table != current) {
+        if (bar) bar->Finish();
+        current = std::string(table);
+        bar = std::make_unique<Progress>(current, false, "bytes");
+      }
+      bar->Update(static_cast<int64_t>(done), static_cast<int64_t>(total), static_cast<int64_t>(done));
     };
     auto result = ingest::IngestEoirRelease(o);
-    progress.Finish();
+    if (bar) bar->Finish();
     if (!result.ok()) {
       std::fprintf(stderr, "immstats ingest eoir: %s\n", result.status().message().c_str());
       *exit_code = result.status().ExitCode();

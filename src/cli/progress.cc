@@ -34,8 +34,8 @@ std::string JoinCounts(const std::map<std::string, int64_t>& counts, std::string
   return out.empty() ? std::string(empty) : out;
 }
 
-Progress::Progress(std::string label, bool quiet)
-    : label_(std::move(label)), quiet_(quiet), tty_(::isatty(STDERR_FILENO) == 1),
+Progress::Progress(std::string label, bool quiet, std::string unit)
+    : label_(std::move(label)), unit_(std::move(unit)), quiet_(quiet), tty_(::isatty(STDERR_FILENO) == 1),
       start_(std::chrono::steady_clock::now()), last_(start_) {}
 
 void Progress::Update(int64_t done, int64_t total, int64_t bytes) {
@@ -46,21 +46,22 @@ void Progress::Update(int64_t done, int64_t total, int64_t bytes) {
   last_ = now;
   const double elapsed = std::chrono::duration<double>(now - start_).count();
   const double frac = total > 0 ? static_cast<double>(done) / static_cast<double>(total) : 1.0;
-  const double rate = elapsed > 0 ? static_cast<double>(bytes) / elapsed : 0;
+  const double rate = elapsed > 0.05 ? static_cast<double>(bytes) / elapsed : 0;  // no rate from a blink
   const double eta = frac > 0 ? elapsed * (1 - frac) / frac : 0;
   if (tty_) {
     constexpr int kWidth = 30;
     const int filled = static_cast<int>(frac * kWidth);
     std::string bar(static_cast<size_t>(filled), '#');
     bar.resize(kWidth, '.');
-    std::fprintf(stderr, "\r%s [%s] %5.1f%%  %s cases  %s  %s/s  ETA %.0fs   ", label_.c_str(), bar.c_str(),
-                 frac * 100, GroupThousands(done).c_str(), HumanBytes(bytes).c_str(), HumanBytes(
-                     static_cast<int64_t>(rate)).c_str(), eta);
+    const std::string count = unit_ == "bytes" ? std::string() : GroupThousands(done) + " " + unit_ + "  ";
+    std::fprintf(stderr, "\r%s [%s] %5.1f%%  %s%s  %s/s  ETA %.0fs   ", label_.c_str(), bar.c_str(), frac * 100,
+                 count.c_str(), HumanBytes(bytes).c_str(), HumanBytes(static_cast<int64_t>(rate)).c_str(), eta);
     drew_ = true;
   } else {
-    std::fprintf(stderr, "%s: %.1f%% (%s of %s cases, %s, %s/s, ETA %.0fs)\n", label_.c_str(), frac * 100,
-                 GroupThousands(done).c_str(), GroupThousands(total).c_str(), HumanBytes(bytes).c_str(),
-                 HumanBytes(static_cast<int64_t>(rate)).c_str(), eta);
+    const std::string count = unit_ == "bytes" ? HumanBytes(done) + " of " + HumanBytes(total)
+                                               : GroupThousands(done) + " of " + GroupThousands(total) + " " + unit_;
+    std::fprintf(stderr, "%s: %.1f%% (%s, %s, %s/s, ETA %.0fs)\n", label_.c_str(), frac * 100, count.c_str(),
+                 HumanBytes(bytes).c_str(), HumanBytes(static_cast<int64_t>(rate)).c_str(), eta);
   }
   std::fflush(stderr);
 }

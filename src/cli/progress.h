@@ -11,13 +11,15 @@ namespace immstats::cli {
 
 class Progress {
  public:
-  Progress(std::string label, bool quiet);
+  // `unit` names what Update counts ("cases"); with "bytes" the counts are shown as sizes.
+  Progress(std::string label, bool quiet, std::string unit = "cases");
   // Reports `done` of `total` units (cases), `bytes` written so far.
   void Update(int64_t done, int64_t total, int64_t bytes);
   void Finish();
 
  private:
   std::string label_;
+  std::string unit_;
   bool quiet_;
   bool tty_;
   std::chrono::steady_clock::time_point start_, last_;

@@ -1,5 +1,6 @@
 // `immstats validate eoir`: read a release as ingest will, repair what the rules allow, account for every row.
 #include <cstdio>
+#include <memory>
 #include <string>
 
 #include <fmt/format.h>
@@ -75,12 +76,20 @@ void AddValidateCommand(CLI::App& app, int* exit_code) {
       }
       o.release_date = *d;
     }
-    Progress progress("validate", args->quiet || args->json);
-    o.on_progress = [&progress](std::string_view, uint64_t done, uint64_t total) {
-      progress.Update(static_cast<int64_t>(done), static_cast<int64_t>(total), static_cast<int64_t>(done));
+    // One bar per table: the label names the table being read.
+    std::string current;
+    std::unique_ptr<Progress> bar;
+    o.on_progress = [&](std::string_view table, uint64_t done, uint64_t total) {
+      if (args->quiet || args->json) return;
+      if (table != current) {
+        if (bar) bar->Finish();
+        current = std::string(table);
+        bar = std::make_unique<Progress>(current, false, "bytes");
+      }
+      bar->Update(static_cast<int64_t>(done), static_cast<int64_t>(total), static_cast<int64_t>(done));
     };
     auto rec = ingest::ValidateEoirRelease(o);
-    progress.Finish();
+    if (bar) bar->Finish();
     if (!rec.ok()) {
       std::fprintf(stderr, "immstats validate eoir: %s\n", rec.status().message().c_str());
       *exit_code = rec.status().ExitCode();

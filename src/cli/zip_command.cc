@@ -41,7 +41,7 @@ int Test(const ZipArgs& args) {
   const auto start = std::chrono::steady_clock::now();
   uint64_t total = 0, done = 0;
   for (const auto& e : zip->entries()) total += e.uncompressed_size;
-  Progress progress("zip test", args.quiet);
+  Progress progress("zip test", args.quiet, "bytes");
   int tested = 0;
   for (const auto& e : zip->entries()) {
     if (e.is_directory() || (!args.entry.empty() && e.name != args.entry)) continue;
