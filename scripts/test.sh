@@ -4,6 +4,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 jobs="$(nproc)"
+# Tests on real published files read them from here; they skip, saying so, when it is unset.
+if [ -z "${IMMSTATS_REAL_DATA:-}" ] && [ -d ../shared/data/real ]; then
+  IMMSTATS_REAL_DATA="$(cd ../shared/data/real && pwd)"
+fi
+export IMMSTATS_REAL_DATA="${IMMSTATS_REAL_DATA:-}"
+echo "IMMSTATS_REAL_DATA=${IMMSTATS_REAL_DATA:-<unset: real-data tests will skip>}"
 
 echo "== release build"
 scripts/build.sh release

@@ -60,7 +60,7 @@ constexpr std::string_view kNationalities =
     "WA|Namibia;WI|Western Sahara;WS|Samoa;WZ|Swaziland;XS|South Sudan;XX|Be removed from the United States;"
     "YE|Yemen;YO|Yugoslavia;YS|Serbia-Montenegro;ZA|Zambia;ZI|Zimbabwe";
 
-constexpr std::array<Court, 86> kCourts = {{
+constexpr std::array<Court, 87> kCourts = {{
     {"AGA", "SAIPAN/AGANA", "GU", "Western"}, {"ATL", "ATLANTA", "GA", "Eastern"},
     {"BAL", "BALTIMORE", "MD", "Eastern"}, {"BDC", "BATAVIA", "NY", "Eastern"},
     {"BLM", "BLOOMINGTON", "MN", "Western"}, {"BOS", "BOSTON", "MA", "Eastern"},
@@ -99,7 +99,8 @@ constexpr std::array<Court, 86> kCourts = {{
     {"SMO", "SAN DIEGO", "CA", "Western"}, {"FCI", "FISHKILL", "NY", "Eastern"},
     {"ATD", "ATLANTA DETAINED", "GA", "Eastern"}, {"VNS", "VAN NUYS", "CA", "Western"},
     {"HSG", "HOUSTON GESSNER", "TX", "Western"}, {"NLA", "NORTH LAS VEGAS", "NV", "Western"},
-    {"SIN", "SACRAMENTO", "CA", "Western"}, {"HGP", "HYATTSVILLE", "MD", "Eastern"},
+    {"SIN", "SACRAMENTO", "CA", "Western"}, {"HGP", "HOUSTON GREENSPOINT", "TX", "Western"},
+    {"HYA", "HYATTSVILLE", "MD", "Eastern"},
     {"SNC", "SAN ANTONIO CENTRAL", "TX", "Western"}, {"LRO", "LITTLE ROCK", "AR", "Western"},
     {"BIA", "BOARD OF IMMIGRATION APPEALS", "VA", "Eastern", true},
     {"CIJ", "CHIEF IMMIGRATION JUDGE", "VA", "Eastern", true},
@@ -167,8 +168,8 @@ constexpr std::array<ApplicationType, 40> kApplications = {{
     {"WAIV", "OTHER WAIVER", "ADGMORSTW"}, {"216", "REMOVAL OF CONDITIONS", "ADGMORSTW"},
     {"VD", "VOLUNTARY DEPARTURE", "ADGMORSTW"}, {"WD", "WITHDRAWAL OF APPLICATION FOR ADMISSION", "ADGMORSTW"},
     {"WDL", "WITHDRAWAL OF APPLICATION FOR ADMISSION (LATE)", "ADGMORSTW"},
-    {"CPC", "COERCIVE POPULATION CONTROL", "ADGMORSTW"}, {"HRIFA", "HAITIAN REFUGEE IMMIGRATION FAIRNESS ACT", "ADGMORSTW"},
-    {"HRFA", "HRIFA ADJUSTMENT", "ADGMORSTW"}, {"BCA", "HRIFA BCA", "ADGMORSTW"}, {"BSP", "HRIFA BSP", "ADGMORSTW"},
+    {"CPC", "COERCIVE POPULATION CONTROL", "ADGMORSTW"}, {"A", "HRIFA", "ADGMORSTW"},
+    {"B", "HRFA - PAROLE", "ADGMORSTW"}, {"BCA", "HRIFA BCA", "ADGMORSTW"}, {"BSP", "HRIFA BSP", "ADGMORSTW"},
     {"BUA", "HRIFA BUA", "ADGMORSTW"}, {"CI", "HRIFA CI", "ADGMORSTW"}, {"CII", "HRIFA CII", "ADGMORSTW"},
     {"CIII", "HRIFA CIII", "ADGMORSTW"}, {"PRMF", "PRIMA FACIE", "ADGMORSTW"}, {"UNK", "UNKNOWN", "ADGMORSTW"},
 }};

@@ -30,6 +30,7 @@ TEST(Codes, ApplicationsAndDecisionsHaveTheSpecCounts) {
   EXPECT_EQ(ApplicationTypes().size(), 40u);
   EXPECT_EQ(CodesOf(ApplicationTypes()).size(), 40u);
   EXPECT_EQ(CodesOf(ApplicationTypes()).count("212L"), 1u);  // mixed case is deliberate (Q14)
+  EXPECT_EQ(CodesOf(ApplicationTypes()).count("A"), 1u);     // HRIFA
   EXPECT_EQ(ApplicationDecisions().size(), 14u);
   EXPECT_EQ(CodesOf(ApplicationDecisions()),
             (std::set<std::string>{"A", "C", "D", "F", "G", "I", "L", "M", "O", "P", "R", "S", "T", "W"}));
