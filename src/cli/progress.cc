@@ -1,6 +1,8 @@
 // Terminal progress rendering and number formatting shared by the CLI commands.
 #include "cli/progress.h"
 
+#include "base/civil_date.h"
+
 #include <unistd.h>
 
 #include <cstdio>
@@ -64,6 +66,31 @@ void Progress::Update(int64_t done, int64_t total, int64_t bytes) {
                  HumanBytes(bytes).c_str(), HumanBytes(static_cast<int64_t>(rate)).c_str(), eta);
   }
   std::fflush(stderr);
+}
+
+void TableProgress::Update(std::string_view table, uint64_t done, uint64_t total) {
+  if (quiet_) return;
+  if (table != current_) {
+    Finish();
+    current_ = std::string(table);
+    bar_ = std::make_unique<Progress>(current_, false, "bytes");
+  }
+  bar_->Update(static_cast<int64_t>(done), static_cast<int64_t>(total), static_cast<int64_t>(done));
+}
+
+void TableProgress::Finish() {
+  if (bar_) bar_->Finish();
+  bar_.reset();
+}
+
+bool ParseDateOption(const char* command, const char* option, const std::string& value, int32_t* out) {
+  auto d = base::ParseIsoDate(value);
+  if (!d) {
+    std::fprintf(stderr, "immstats %s: %s '%s' is not a date: write it as YYYY-MM-DD\n", command, option, value.c_str());
+    return false;
+  }
+  *out = *d;
+  return true;
 }
 
 void Progress::Finish() {

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -25,6 +26,23 @@ class Progress {
   std::chrono::steady_clock::time_point start_, last_;
   bool drew_ = false;
 };
+
+// One bar per table, in bytes: a new bar starts when the table changes.
+class TableProgress {
+ public:
+  explicit TableProgress(bool quiet) : quiet_(quiet) {}
+  ~TableProgress() { Finish(); }
+  void Update(std::string_view table, uint64_t done, uint64_t total);
+  void Finish();
+
+ private:
+  bool quiet_;
+  std::string current_;
+  std::unique_ptr<Progress> bar_;
+};
+
+// Parses a YYYY-MM-DD option value into a day number; on error prints `command: message` and returns false.
+bool ParseDateOption(const char* command, const char* option, const std::string& value, int32_t* out);
 
 // "12,345,678"
 std::string GroupThousands(int64_t v);

@@ -4,9 +4,7 @@
 #include <string>
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
-#include "base/civil_date.h"
 #include "cli/commands.h"
 #include "cli/progress.h"
 #include "ingest/ingest.h"
@@ -67,29 +65,19 @@ void AddValidateCommand(CLI::App& app, int* exit_code) {
     o.path = args->path;
     o.rejects_dir = args->rejects;
     if (!args->release_date.empty()) {
-      auto d = base::ParseIsoDate(args->release_date);
-      if (!d) {
-        std::fprintf(stderr, "immstats validate eoir: --release-date '%s' is not a date: write it as YYYY-MM-DD\n",
-                     args->release_date.c_str());
+      int32_t day = 0;
+      if (!ParseDateOption("validate eoir", "--release-date", args->release_date, &day)) {
         *exit_code = 2;
         return;
       }
-      o.release_date = *d;
+      o.release_date = day;
     }
-    // One bar per table: the label names the table being read.
-    std::string current;
-    std::unique_ptr<Progress> bar;
-    o.on_progress = [&](std::string_view table, uint64_t done, uint64_t total) {
-      if (args->quiet || args->json) return;
-      if (table != current) {
-        if (bar) bar->Finish();
-        current = std::string(table);
-        bar = std::make_unique<Progress>(current, false, "bytes");
-      }
-      bar->Update(static_cast<int64_t>(done), static_cast<int64_t>(total), static_cast<int64_t>(done));
+    TableProgress progress(args->quiet || args->json);  // one bar per table
+    o.on_progress = [&progress](std::string_view table, uint64_t done, uint64_t total) {
+      progress.Update(table, done, total);
     };
     auto rec = ingest::ValidateEoirRelease(o);
-    if (bar) bar->Finish();
+    progress.Finish();
     if (!rec.ok()) {
       std::fprintf(stderr, "immstats validate eoir: %s\n", rec.status().message().c_str());
       *exit_code = rec.status().ExitCode();

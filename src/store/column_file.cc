@@ -218,33 +218,35 @@ Status ColumnReader::ReadRaw(size_t b, std::string* raw) const {
   return Status::Ok();
 }
 
+namespace {
+// Appends a decoded block of fixed-width values to `out`.
+template <typename T>
+void AppendValues(const std::string& raw, std::vector<T>* out) {
+  const size_t n = raw.size() / sizeof(T);
+  const size_t at = out->size();
+  out->resize(at + n);
+  std::memcpy(out->data() + at, raw.data(), n * sizeof(T));
+}
+}  // namespace
+
 Status ColumnReader::ReadInts(size_t b, std::vector<int64_t>* out) const {
   std::string raw;
   IMMSTATS_RETURN_IF_ERROR(ReadRaw(b, &raw));
-  const size_t n = raw.size() / 8;
-  const size_t at = out->size();
-  out->resize(at + n);
-  std::memcpy(out->data() + at, raw.data(), n * 8);
+  AppendValues(raw, out);
   return Status::Ok();
 }
 
 Status ColumnReader::ReadDates(size_t b, std::vector<int32_t>* out) const {
   std::string raw;
   IMMSTATS_RETURN_IF_ERROR(ReadRaw(b, &raw));
-  const size_t n = raw.size() / 4;
-  const size_t at = out->size();
-  out->resize(at + n);
-  std::memcpy(out->data() + at, raw.data(), n * 4);
+  AppendValues(raw, out);
   return Status::Ok();
 }
 
 Status ColumnReader::ReadCodes(size_t b, std::vector<uint32_t>* out) const {
   std::string raw;
   IMMSTATS_RETURN_IF_ERROR(ReadRaw(b, &raw));
-  const size_t n = raw.size() / 4;
-  const size_t at = out->size();
-  out->resize(at + n);
-  std::memcpy(out->data() + at, raw.data(), n * 4);
+  AppendValues(raw, out);
   return Status::Ok();
 }
 
