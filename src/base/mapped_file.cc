@@ -6,13 +6,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
 namespace immstats::base {
 
 MappedFile::MappedFile(MappedFile&& other) noexcept
-    : data_(other.data_), size_(other.size_), path_(std::move(other.path_)) {
+    : data_(other.data_), size_(other.size_), released_(other.released_), path_(std::move(other.path_)) {
   other.data_ = nullptr;
   other.size_ = 0;
 }
@@ -22,6 +23,7 @@ MappedFile& MappedFile::operator=(MappedFile&& other) noexcept {
     Release();
     data_ = other.data_;
     size_ = other.size_;
+    released_ = other.released_;
     path_ = std::move(other.path_);
     other.data_ = nullptr;
     other.size_ = 0;
@@ -35,6 +37,14 @@ void MappedFile::Release() {
   if (data_ != nullptr && size_ > 0) ::munmap(const_cast<uint8_t*>(data_), size_);
   data_ = nullptr;
   size_ = 0;
+}
+
+void MappedFile::DoneWith(uint64_t end) const {
+  static const uint64_t kPage = static_cast<uint64_t>(::sysconf(_SC_PAGESIZE));
+  end = std::min<uint64_t>(end, size_) / kPage * kPage;
+  if (data_ == nullptr || end <= released_ + (4u << 20)) return;  // in steps of at least 4 MiB
+  ::madvise(const_cast<uint8_t*>(data_) + released_, end - released_, MADV_DONTNEED);
+  released_ = end;
 }
 
 Result<MappedFile> MappedFile::Open(const std::filesystem::path& path) {

@@ -160,8 +160,10 @@ class Huffman {
 
 class Decoder {
  public:
-  Decoder(std::span<const uint8_t> in, DeflateVariant v, const ByteSink& sink)
-      : br_(in), deflate64_(v == DeflateVariant::kDeflate64), sink_(sink), buf_(kWindow + kFlushChunk + kMaxMatch) {}
+  Decoder(std::span<const uint8_t> in, DeflateVariant v, const ByteSink& sink,
+          const std::function<void(uint64_t)>& on_consumed)
+      : br_(in), deflate64_(v == DeflateVariant::kDeflate64), sink_(sink), on_consumed_(on_consumed),
+        buf_(kWindow + kFlushChunk + kMaxMatch) {}
 
   Result<InflateStats> Run() {
     for (bool last = false; !last;) {
@@ -186,6 +188,7 @@ class Decoder {
       IMMSTATS_RETURN_IF_ERROR(sink_(std::span<const uint8_t>(buf_.data() + flushed_, pos_ - flushed_)));
       produced_ += pos_ - flushed_;
       flushed_ = pos_;
+      if (on_consumed_) on_consumed_(br_.Consumed());
     }
     return Status::Ok();
   }
@@ -313,6 +316,7 @@ class Decoder {
   BitReader br_;
   bool deflate64_;
   const ByteSink& sink_;
+  const std::function<void(uint64_t)>& on_consumed_;
   std::vector<uint8_t> buf_;
   size_t pos_ = 0;
   size_t flushed_ = 0;
@@ -321,8 +325,9 @@ class Decoder {
 
 }  // namespace
 
-Result<InflateStats> Inflate(std::span<const uint8_t> input, DeflateVariant variant, const ByteSink& sink) {
-  Decoder decoder(input, variant, sink);
+Result<InflateStats> Inflate(std::span<const uint8_t> input, DeflateVariant variant, const ByteSink& sink,
+                             const std::function<void(uint64_t consumed)>& on_consumed) {
+  Decoder decoder(input, variant, sink, on_consumed);
   return decoder.Run();
 }
 

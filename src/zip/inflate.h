@@ -24,6 +24,8 @@ struct InflateStats {
 
 // Decodes one raw deflate stream that must end within `input`. Errors are kCorruption with the byte offset
 // (relative to the start of `input`) where decoding failed.
-Result<InflateStats> Inflate(std::span<const uint8_t> input, DeflateVariant variant, const ByteSink& sink);
+// `on_consumed`, when given, learns after each output chunk how many input bytes are behind the decoder.
+Result<InflateStats> Inflate(std::span<const uint8_t> input, DeflateVariant variant, const ByteSink& sink,
+                             const std::function<void(uint64_t consumed)>& on_consumed = nullptr);
 
 }  // namespace immstats::zip

@@ -147,9 +147,13 @@ Status ZipArchive::Read(const ZipEntry& entry, const ByteSink& sink) const {
       const uint64_t part = std::min<uint64_t>(comp.size() - off, 1 << 20);
       IMMSTATS_RETURN_IF_ERROR(checked(comp.subspan(off, part)));
       off += part;
+      file_.DoneWith(data + off);
     }
   } else if (entry.method == 8 || entry.method == 9) {
-    auto st = Inflate(comp, entry.method == 9 ? DeflateVariant::kDeflate64 : DeflateVariant::kDeflate, checked);
+    // Input behind the decoder is not read again: drop it from the resident set as we go.
+    const std::function<void(uint64_t)> done_with = [&](uint64_t consumed) { file_.DoneWith(data + consumed); };
+    auto st = Inflate(comp, entry.method == 9 ? DeflateVariant::kDeflate64 : DeflateVariant::kDeflate, checked,
+                      done_with);
     if (!st.ok()) {
       if (st.status().code() != StatusCode::kCorruption) return st.status();
       return FailEntry(entry, st.status().message(), data);
