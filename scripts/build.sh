@@ -5,7 +5,8 @@ cd "$(dirname "$0")/.."
 kind="${1:-release}"
 case "$kind" in
   release) dir=build;      flags=(-DCMAKE_BUILD_TYPE=Release) ;;
-  asan)    dir=build-asan; flags=(-DCMAKE_BUILD_TYPE=RelWithDebInfo -DIMMSTATS_SANITIZE=ON) ;;
+  # -O1 without debug info: the sanitizers see the same code, and it builds in half the time.
+  asan)    dir=build-asan; flags=(-DCMAKE_BUILD_TYPE=None -DCMAKE_CXX_FLAGS=-O1 -DIMMSTATS_SANITIZE=ON) ;;
   *) echo "usage: scripts/build.sh [release|asan]" >&2; exit 2 ;;
 esac
 cmake -S . -B "$dir" -G Ninja "${flags[@]}" >/dev/null
