@@ -75,6 +75,7 @@ Result<store::SourceFileInfo> HashFile(const fs::path& path, const std::string& 
   const auto bytes = m->bytes();
   for (size_t off = 0; off < bytes.size(); off += 1 << 24) {
     XXH64_update(state, bytes.data() + off, std::min<size_t>(1 << 24, bytes.size() - off));
+    m->DoneWith(off);  // hashing a 4 GB zip must not make it resident
   }
   char hex[17];
   std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(XXH64_digest(state)));
