@@ -9,6 +9,7 @@ packages=(
   p7zip-full unzip                           # writing and checking Deflate/Deflate64 zips
   zlib1g-dev                                 # CRC-32 for zip entries; a reference inflater in tests
   libzstd-dev libxxhash-dev                  # store blocks: compression and checksums
+  bsdextrautils                              # `column`, used by the demo to show rows
 )
 
 missing=()
