@@ -42,9 +42,8 @@ void AppendUtf8(uint32_t cp, std::string* out) {
 
 }  // namespace
 
-ColumnRule RuleFor(std::string_view table, std::string_view column) {
+ColumnRule RuleFor(std::string_view column) {
   const std::string c = Upper(column);
-  (void)table;
   if (c == "EOIRATTORNEYID") return {ColumnClass::kText, 0};
   if (StartsWith(c, "IDN") || c == "PARENT_IDN" || c == "LNGAPPEALID" || c == "IDNCASEID") return {ColumnClass::kId, 0};
   if (c == "LNGSESSNID" || c == "ATTY_NBR" || c == "TRANS_NBR" || c == "GENERATION" || c == "SUB_GENERATION" ||
@@ -85,8 +84,6 @@ const char* ValueFixName(ValueFix fix) {
     case ValueFix::kHhmm12h: return "hhmm_12h";
     case ValueFix::kHhmmZero: return "hhmm_zero";
     case ValueFix::kZipFormat: return "zip_format";
-    case ValueFix::kCp1252: return "cp1252_byte";
-    case ValueFix::kCaseVariant: return "case_variant";
   }
   return "unknown";
 }

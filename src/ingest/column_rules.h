@@ -25,11 +25,11 @@ struct ColumnRule {
   int max_width = 0;  // for codes: the widest legal value (0 = no limit); wider means a shifted row
 };
 
-// The rule for `column` of `table` (names compared case-insensitively; unknown columns are text).
-ColumnRule RuleFor(std::string_view table, std::string_view column);
+// The rule for `column` (names compared case-insensitively, the same in every table; unknown columns are codes).
+ColumnRule RuleFor(std::string_view column);
 
 // The quirk kind a value repair is reported under (names as in synth-truth.json).
-enum class ValueFix : uint8_t { kNone, kNullToken, kBadDate, kHhmm12h, kHhmmZero, kZipFormat, kCp1252, kCaseVariant };
+enum class ValueFix : uint8_t { kNone, kNullToken, kBadDate, kHhmm12h, kHhmmZero, kZipFormat };
 const char* ValueFixName(ValueFix fix);
 
 // Windows-1252 to UTF-8 (every byte maps; the five undefined ones become U+FFFD). Returns true if any byte

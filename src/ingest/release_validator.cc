@@ -55,7 +55,7 @@ std::string CanonicalColumn(const std::string& upper) {
 class KeySet {
  public:
   bool Insert(int64_t key) {  // false when already present
-    if (key < 0) return !negatives_.insert(key).second ? false : true;
+    if (key < 0) return negatives_.insert(key).second;
     const auto k = static_cast<uint64_t>(key);
     if (k / 64 >= words_.size()) words_.resize(std::max<size_t>(k / 64 + 1, words_.size() * 2), 0);
     const uint64_t bit = uint64_t{1} << (k % 64);
@@ -220,7 +220,7 @@ Status Validator::ProcessTable(const eoir::TableSpec& spec, const SourceFile& f,
   int text_column = -1, case_column = -1;
   for (size_t i = 0; i < width; ++i) {
     upper.push_back(CanonicalColumn(Upper(header[i])));
-    rules.push_back(RuleFor(spec.name, upper.back()));
+    rules.push_back(RuleFor(upper.back()));
     if (upper.back() == "ALIEN_CITY" && text_column < 0) text_column = static_cast<int>(i);
     if (upper.back() == "IDNCASE" && case_column < 0 && spec.name != "A_TblCase") case_column = static_cast<int>(i);
   }
@@ -262,6 +262,11 @@ Status Validator::ProcessTable(const eoir::TableSpec& spec, const SourceFile& f,
   if (opt_.sink != nullptr) IMMSTATS_RETURN_IF_ERROR(opt_.sink->BeginTable(t.name, canonical_names, types));
   std::vector<FieldValue> values(width);
   std::vector<std::string> owned(width);
+  std::vector<char> scheduled_date(width), none_code(width);  // ADJ_DATE may lie ahead; N/A means none
+  for (size_t i = 0; i < width; ++i) {
+    scheduled_date[i] = upper[i] == "ADJ_DATE";
+    none_code[i] = upper[i] == "CASEPRIORITY_CODE";
+  }
   const bool is_case_table = spec.name == "A_TblCase";
   const bool pk_is_int = !rules.empty() && rules[0].cls == ColumnClass::kId;
   KeySet keys;
@@ -345,66 +350,51 @@ Status Validator::ProcessTable(const eoir::TableSpec& spec, const SourceFile& f,
           const bool high = std::any_of(v.begin(), v.end(), [](char ch) { return static_cast<unsigned char>(ch) >= 0x80; });
           if (high && Cp1252ToUtf8(v, &decoded)) {  // Q2
             event("cp1252_byte", header[i], Outcome::kRepaired);
-            v = decoded;
+            owned[i] = decoded;  // `decoded` is reused by the next field; the row's own bytes are not
+            v = owned[i];
           }
+          // One pass per value: the repair it needs (reported) and what the store keeps.
           ValueFix fix = ValueFix::kNone;
+          FieldValue& fv = values[i];
           switch (rules[i].cls) {
-            case ColumnClass::kText:
-              if (v == "b6" || v == "N/A" || v.find_first_not_of('?') == std::string_view::npos) fix = ValueFix::kNullToken;
-              break;
-            case ColumnClass::kDateText:
-              if (v == "N/A" || v == "b6") fix = ValueFix::kNullToken;
-              else (void)ParseEoirDate(v, latest_, &fix);
-              break;
-            case ColumnClass::kDate:
-              (void)ParseEoirDate(v, upper[i] == "ADJ_DATE" ? latest_ + 3650 : latest_, &fix);
-              break;
-            case ColumnClass::kHhmm:
-              (void)ParseHhmm(v, &fix);
-              break;
-            case ColumnClass::kZip:
-              (void)NormalizeZip(v, &fix);
+            case ColumnClass::kId:
+            case ColumnClass::kInt:
+              if (IsInteger(v)) fv = {FieldValue::Kind::kInt, ToInt(v), 0, {}};
               break;
             case ColumnClass::kMonthYear:
               if (v.find_first_not_of('0') == std::string_view::npos) fix = ValueFix::kNullToken;
+              else if (IsInteger(v)) fv = {FieldValue::Kind::kInt, ToInt(v), 0, {}};
               break;
-            default:
+            case ColumnClass::kHhmm:
+              if (auto m = ParseHhmm(v, &fix)) fv = {FieldValue::Kind::kInt, *m, 0, {}};
+              break;
+            case ColumnClass::kDateText:
+              if (v == "N/A" || v == "b6") {
+                fix = ValueFix::kNullToken;
+                break;
+              }
+              [[fallthrough]];
+            case ColumnClass::kDate:
+              if (auto d = ParseEoirDate(v, scheduled_date[i] ? latest_ + 3650 : latest_, &fix)) {
+                fv = {FieldValue::Kind::kDate, 0, *d, {}};
+              }
+              break;
+            case ColumnClass::kZip:
+              owned[i] = NormalizeZip(v, &fix);
+              if (!owned[i].empty()) fv = {FieldValue::Kind::kText, 0, 0, owned[i]};
+              break;
+            case ColumnClass::kText:
+              if (v == "b6" || v == "N/A" || v.find_first_not_of('?') == std::string_view::npos) {
+                fix = ValueFix::kNullToken;
+                break;
+              }
+              [[fallthrough]];
+            case ColumnClass::kCode:
+              if (none_code[i] && v == "N/A") break;  // the code list's own "none", not a repair
+              fv = {FieldValue::Kind::kText, 0, 0, v};
               break;
           }
           if (fix != ValueFix::kNone) event(ValueFixName(fix), header[i], Outcome::kRepaired);
-          if (opt_.sink != nullptr) {
-            FieldValue& fv = values[i];
-            ValueFix ignored = ValueFix::kNone;
-            switch (rules[i].cls) {
-              case ColumnClass::kId:
-              case ColumnClass::kInt:
-                if (IsInteger(v)) fv = {FieldValue::Kind::kInt, ToInt(v), 0, {}};
-                break;
-              case ColumnClass::kMonthYear:
-                if (IsInteger(v) && fix == ValueFix::kNone) fv = {FieldValue::Kind::kInt, ToInt(v), 0, {}};
-                break;
-              case ColumnClass::kHhmm:
-                if (auto m = ParseHhmm(v, &ignored)) fv = {FieldValue::Kind::kInt, *m, 0, {}};
-                break;
-              case ColumnClass::kDate:
-              case ColumnClass::kDateText:
-                if (fix == ValueFix::kNone) {
-                  if (auto d = ParseEoirDate(v, INT32_MAX, &ignored)) fv = {FieldValue::Kind::kDate, 0, *d, {}};
-                }
-                break;
-              case ColumnClass::kZip:
-                owned[i] = NormalizeZip(v, &ignored);
-                if (!owned[i].empty()) fv = {FieldValue::Kind::kText, 0, 0, owned[i]};
-                break;
-              case ColumnClass::kText:
-              case ColumnClass::kCode:
-                if (fix == ValueFix::kNullToken) break;
-                if (upper[i] == "CASEPRIORITY_CODE" && v == "N/A") break;  // the code list's "none"
-                owned[i].assign(v);
-                fv = {FieldValue::Kind::kText, 0, 0, owned[i]};
-                break;
-            }
-          }
           // Codes checked against the release's own lookups (Q14, Q15).
           switch (checks[i]) {
             case Check::kNone:

@@ -172,7 +172,7 @@ class Decoder {
       const uint32_t type = br_.Take(2);
       Status st;
       if (type == 0) st = Stored();
-      else if (type == 1) st = Fixed(block_at);
+      else if (type == 1) st = Fixed();
       else if (type == 2) st = Dynamic(block_at);
       else st = Bad(block_at, "block type 3 is reserved");
       if (!st.ok()) return st;
@@ -222,7 +222,7 @@ class Decoder {
     return Status::Ok();
   }
 
-  Status Fixed(uint64_t block_at) {
+  Status Fixed() {
     static const std::array<Huffman, 2> kTables = [] {
       std::array<Huffman, 2> t;
       std::array<uint8_t, 288> lit{};
@@ -233,7 +233,7 @@ class Decoder {
       (void)t[1].Build(dist.data(), 32, 0, false);
       return t;
     }();
-    return Codes(kTables[0], kTables[1], block_at);
+    return Codes(kTables[0], kTables[1]);
   }
 
   Status Dynamic(uint64_t block_at) {
@@ -272,10 +272,10 @@ class Decoder {
     Huffman lit, dist;
     IMMSTATS_RETURN_IF_ERROR(lit.Build(lengths.data(), hlit, block_at, false));
     IMMSTATS_RETURN_IF_ERROR(dist.Build(lengths.data() + hlit, hdist, block_at, /*allow_incomplete=*/true));
-    return Codes(lit, dist, block_at);
+    return Codes(lit, dist);
   }
 
-  Status Codes(const Huffman& lit, const Huffman& dist, uint64_t block_at) {
+  Status Codes(const Huffman& lit, const Huffman& dist) {
     uint8_t* out = buf_.data();
     for (;;) {
       const int sym = lit.Decode(br_);
@@ -309,7 +309,6 @@ class Decoder {
       pos_ += len;
       if (pos_ >= kWindow + kFlushChunk) IMMSTATS_RETURN_IF_ERROR(MaybeSlide());
       if (br_.Overran()) return Bad(br_.size(), "the stream ends inside a block (truncated)");
-      (void)block_at;
     }
   }
 
