@@ -11,6 +11,8 @@
 
 #include "base/civil_date.h"
 #include "base/mapped_file.h"
+#include "derive/derive.h"
+#include "ingest/column_rules.h"
 
 namespace immstats::ingest {
 
@@ -83,6 +85,64 @@ Result<store::SourceFileInfo> HashFile(const fs::path& path, const std::string& 
   return store::SourceFileInfo{name, bytes.size(), hex};
 }
 
+std::string_view TrimField(std::string_view v) {
+  while (!v.empty() && (v.front() == ' ' || v.front() == '\r')) v.remove_prefix(1);
+  while (!v.empty() && (v.back() == ' ' || v.back() == '\r')) v.remove_suffix(1);
+  return v;
+}
+
+std::vector<std::string_view> SplitTabs(std::string_view line) {
+  std::vector<std::string_view> out;
+  size_t pos = 0;
+  for (;;) {
+    const size_t tab = line.find('\t', pos);
+    out.push_back(TrimField(line.substr(pos, tab == std::string_view::npos ? std::string_view::npos : tab - pos)));
+    if (tab == std::string_view::npos) return out;
+    pos = tab + 1;
+  }
+}
+
+// A lookup file as a string table `lookup.<file stem>`: NULs dropped, cp1252 decoded, fields trimmed, so that
+// queries name codes from the release's own lookups (spec §4, rule zero).
+Status StoreLookup(store::SnapshotWriter* writer, std::string_view name, std::string_view bytes) {
+  std::string text;
+  text.reserve(bytes.size());
+  for (char c : bytes) {
+    if (c != '\0') text.push_back(c);
+  }
+  std::string utf8;
+  if (Cp1252ToUtf8(text, &utf8)) text = std::move(utf8);
+  std::vector<std::string_view> lines;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t end = text.find('\n', pos);
+    if (end == std::string::npos) end = text.size();
+    if (!TrimField(std::string_view(text).substr(pos, end - pos)).empty()) lines.emplace_back(text.data() + pos, end - pos);
+    pos = end + 1;
+  }
+  if (lines.empty()) return Status::Ok();
+  std::string stem(name);
+  if (const size_t dot = stem.rfind('.'); dot != std::string::npos) stem.resize(dot);
+  const std::string table = "lookup." + stem;
+  const auto header = SplitTabs(lines[0]);
+  std::vector<store::ColumnWriter> cols;
+  for (const auto& h : header) {
+    auto w = writer->AddColumn(table, std::string(h), store::ColumnType::kString);
+    if (!w.ok()) return w.status();
+    cols.push_back(std::move(w).value());
+  }
+  for (size_t l = 1; l < lines.size(); ++l) {
+    const auto fields = SplitTabs(lines[l]);
+    for (size_t c = 0; c < cols.size(); ++c) {
+      const std::string_view v = c < fields.size() ? fields[c] : std::string_view();
+      cols[c].AppendString(v.empty() ? std::nullopt : std::optional<std::string_view>(v));
+    }
+  }
+  for (auto& c : cols) IMMSTATS_RETURN_IF_ERROR(c.Finish());
+  writer->SetRows(table, lines.size() - 1);
+  return Status::Ok();
+}
+
 }  // namespace
 
 std::string ReconciliationJson(const Reconciliation& rec, int indent) {
@@ -142,8 +202,12 @@ Result<IngestResult> IngestEoirRelease(const IngestOptions& options) {
   v.release_date = options.release_date;
   v.sink = &sink;
   v.on_progress = options.on_progress;
+  v.on_lookup = [&](std::string_view name, std::string_view bytes) { return StoreLookup(&*writer, name, bytes); };
   auto rec = ValidateEoirRelease(v);
   if (!rec.ok()) return rec.status();
+  auto derived = derive::BuildDerivedTables(&*writer);
+  if (!derived.ok()) return derived.status();
+  if (derived->data_through > 0) writer->SetAttribute("data_through", base::FormatIsoDate(derived->data_through));
   writer->SetReconciliation(ReconciliationJson(*rec, -1));
   IMMSTATS_RETURN_IF_ERROR(writer->Publish());
   auto info = store::Store(options.store).Get(id);

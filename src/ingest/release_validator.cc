@@ -187,6 +187,7 @@ Status Validator::LoadLookups() {
       text.append(reinterpret_cast<const char*>(chunk.data()), chunk.size());
       return Status::Ok();
     }));
+    if (opt_.on_lookup) IMMSTATS_RETURN_IF_ERROR(opt_.on_lookup(f.name.substr(f.name.rfind('/') + 1), text));
     std::set<std::string, std::less<>> codes;
     size_t pos = text.find('\n');
     while (pos != std::string::npos && pos + 1 < text.size()) {

@@ -70,6 +70,8 @@ struct ValidateOptions {
   std::filesystem::path rejects_dir;   // where `<table>.rejects.tsv` files go; empty: none written
   std::optional<int32_t> release_date; // day number; default: the file's modification date
   std::function<void(const RowEvent&)> on_event;
+  // Each file of the release's Lookup/ folder: its name (no folder) and its bytes as published.
+  std::function<Status(std::string_view name, std::string_view bytes)> on_lookup;
   std::function<void(std::string_view table, uint64_t bytes_done, uint64_t bytes_total)> on_progress;
 };
 

@@ -80,6 +80,10 @@ Result<SnapshotInfo> ReadManifest(const fs::path& dir) {
     info.tables.push_back(std::move(ti));
   }
   if (j.contains("reconciliation")) info.reconciliation_json = j["reconciliation"].dump();
+  const nlohmann::json attributes = j.value("attributes", nlohmann::json::object());
+  for (const auto& [k, v] : attributes.items()) {
+    if (v.is_string()) info.attributes[k] = v.get<std::string>();
+  }
   return info;
 }
 
@@ -177,6 +181,7 @@ Status SnapshotWriter::Publish() {
     }
     j["tables"].push_back(std::move(tj));
   }
+  j["attributes"] = info_.attributes;
   if (!info_.reconciliation_json.empty()) {
     j["reconciliation"] = nlohmann::ordered_json::parse(info_.reconciliation_json, nullptr, false);
   }

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -11,7 +12,7 @@
 
 namespace immstats::store {
 
-inline constexpr int kFormatVersion = 1;
+inline constexpr int kFormatVersion = 2;  // 2: derived tables, lookups, attributes (docs/store-format.md)
 
 struct ColumnInfo {
   std::string name;
@@ -39,6 +40,7 @@ struct SnapshotInfo {
   std::vector<SourceFileInfo> sources;
   std::vector<TableInfo> tables;
   std::string reconciliation_json;  // the ingest's reconciliation, verbatim
+  std::map<std::string, std::string> attributes;  // e.g. data_through: the latest event date in the release
   std::filesystem::path dir;
 };
 
@@ -62,7 +64,14 @@ class SnapshotWriter {
   void AddSource(SourceFileInfo source) { info_.sources.push_back(std::move(source)); }
   void SetReconciliation(std::string json) { info_.reconciliation_json = std::move(json); }
   Status Publish();
+  void SetAttribute(const std::string& key, std::string value) { info_.attributes[key] = std::move(value); }
   const std::filesystem::path& temp_dir() const { return tmp_; }
+  // What has been written so far; `dir` is the temporary folder until Publish().
+  SnapshotInfo Written() const {
+    SnapshotInfo i = info_;
+    i.dir = tmp_;
+    return i;
+  }
 
  private:
   SnapshotWriter() = default;

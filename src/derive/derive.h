@@ -1,0 +1,28 @@
+// Derived records built at ingest (spec §6, §8): one row per asylum decision record and one per proceeding,
+// so that queries never re-join the 16M-row base tables. Column meanings: docs/store-format.md.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "immstats/status.h"
+#include "store/snapshot.h"
+
+namespace immstats::derive {
+
+// One row per proceeding with at least one ASYL, ASYW or WCAT application, sorted by decision date
+// (COMP_DATE of a completed proceeding; pending records last), then IDNPROCEEDING.
+inline constexpr const char* kAsylumTable = "derived.asylum_decisions";
+// One row per proceeding, in B_TblProceeding order: what backlog queries need.
+inline constexpr const char* kProceedingTable = "derived.proceedings";
+
+struct DerivedSummary {
+  uint64_t asylum_records = 0;
+  uint64_t proceedings = 0;
+  int32_t data_through = 0;  // the latest completion date in the release (day number)
+};
+
+// Reads the base tables already written to `writer`'s temporary folder and adds the derived tables to it.
+Result<DerivedSummary> BuildDerivedTables(store::SnapshotWriter* writer);
+
+}  // namespace immstats::derive
