@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
   immstats::cli::AddValidateCommand(app, &exit_code);
   immstats::cli::AddIngestCommand(app, &exit_code);
   immstats::cli::AddStoreCommand(app, &exit_code);
+  immstats::cli::AddAsylumCommand(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

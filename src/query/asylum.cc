@@ -1,0 +1,520 @@
+// Asylum decision counts and rates from derived.asylum_decisions: one pass over the window's rows.
+#include "query/asylum.h"
+
+#include <algorithm>
+#include <map>
+
+#include "base/civil_date.h"
+#include "derive/classes.h"
+#include "derive/derive.h"
+#include "immstats/version.h"
+
+namespace immstats::query {
+
+namespace {
+
+using derive::ApplClass;
+
+struct Counts {
+  int64_t records = 0;  // asylum decision records in the slice (completed, any class)
+  int64_t cls[9] = {};  // by ApplClass
+  int64_t deny_other_relief = 0, deny_removal = 0, deny_vd = 0, deny_other_closure = 0;
+  int64_t outcomes_completed = 0, outcome_granted = 0, outcome_remain = 0, outcome_removal = 0, outcome_vd = 0,
+          outcome_other = 0;
+  int64_t conflicts = 0, orphans = 0, unknown_codes = 0;
+};
+
+const char* DefinitionName(Definition d) {
+  switch (d) {
+    case Definition::kTrac: return "trac";
+    case Definition::kTracOutcomes: return "trac-outcomes";
+    case Definition::kEoir: return "eoir";
+    case Definition::kEoirLegacy: return "eoir-legacy";
+  }
+  return "";
+}
+
+const char* DefinitionWords(Definition d) {
+  switch (d) {
+    case Definition::kTrac:
+      return "TRAC 'asylum decisions' (judge reports, Asylum Decisions tool; spec 7.1): the universe is asylum "
+             "decision records whose class is GRANT or DENY; grant_rate_TRAC = grants / (grants + denials). "
+             "Abandoned, withdrawn, not adjudicated, other, administrative and pending are outside. Denials are split by "
+             "what the same proceeding gave instead: other relief, a removal order, voluntary departure, or another closure.";
+    case Definition::kTracOutcomes:
+      return "TRAC 'asylum outcomes' (reports 672 and 742; spec 7.2): the universe is completed proceedings in which an "
+             "asylum application was filed, whatever its fate (venue changes and transfers excluded, they do not end a "
+             "case); remain_rate = (asylum granted + other relief, termination or administrative closure) / completed.";
+    case Definition::kEoir:
+      return "EOIR Adjudication Statistics 'Asylum Decision Rates' (spec 7.3): grant_rate_EOIR = grants / (grants + "
+             "denials + other), where other = abandoned, CAT-only (L), not adjudicated, other and withdrawn.";
+    case Definition::kEoirLegacy:
+      return "EOIR legacy Statistical Year Book (FY2008-FY2016; spec 7.4, unverified): grant_rate_legacy = grants / "
+             "(grants + denials), CAT-only outside the denominator.";
+  }
+  return "";
+}
+
+int64_t Decisions(const Counts& c, bool cat_deny) {
+  return c.cls[derive::kGrant] + c.cls[derive::kDeny] + (cat_deny ? c.cls[derive::kCatOnly] : 0);
+}
+
+void AddRate(std::vector<Value>* row, int64_t k, int64_t n) {
+  if (n <= 0) {
+    row->insert(row->end(), {Value::Null(), Value::Null(), Value::Null()});
+    return;
+  }
+  const auto [lo, hi] = WilsonInterval(k, n);
+  row->insert(row->end(), {Value::Rate(static_cast<double>(k) / static_cast<double>(n)), Value::Rate(lo), Value::Rate(hi)});
+}
+
+std::string FormatMonth(int64_t yyyymm) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d", static_cast<int>(yyyymm / 100), static_cast<int>(yyyymm % 100));
+  return buf;
+}
+
+void AddRateColumns(const std::string& name, std::vector<std::string>* cols) {
+  cols->insert(cols->end(), {name, name + "_ci_low", name + "_ci_high"});
+}
+
+}  // namespace
+
+Result<std::set<Definition>> ParseDefinitions(const std::string& text) {
+  std::set<Definition> out;
+  size_t pos = 0;
+  while (pos <= text.size()) {
+    const size_t comma = text.find(',', pos);
+    const std::string item = text.substr(pos, comma == std::string::npos ? std::string::npos : comma - pos);
+    if (item == "all") {
+      out = {Definition::kTrac, Definition::kTracOutcomes, Definition::kEoir, Definition::kEoirLegacy};
+    } else if (item == "trac") {
+      out.insert(Definition::kTrac);
+    } else if (item == "trac-outcomes") {
+      out.insert(Definition::kTracOutcomes);
+    } else if (item == "eoir") {
+      out.insert(Definition::kEoir);
+    } else if (item == "eoir-legacy") {
+      out.insert(Definition::kEoirLegacy);
+    } else {
+      return Status::InvalidArgument("unknown definition '" + item +
+                                     "': use trac, trac-outcomes, eoir, eoir-legacy or all (docs/definitions.md)");
+    }
+    if (comma == std::string::npos) break;
+    pos = comma + 1;
+  }
+  return out;
+}
+
+nlohmann::ordered_json SnapshotReceipt(const store::SnapshotInfo& snap) {
+  nlohmann::ordered_json j;
+  j["immstats_version"] = kVersion;
+  j["snapshot"] = snap.id;
+  j["snapshot_created"] = snap.created;
+  j["snapshot_written_by"] = snap.immstats_version;
+  if (auto it = snap.attributes.find("data_through"); it != snap.attributes.end()) j["data_through"] = it->second;
+  j["sources"] = nlohmann::ordered_json::array();
+  for (const auto& s : snap.sources) j["sources"].push_back({{"file", s.name}, {"bytes", s.size}, {"xxh64", s.xxh64}});
+  return j;
+}
+
+Result<ResultTable> RunAsylum(const store::SnapshotInfo& snap, const Names& names, const AsylumOptions& o) {
+  if (o.by.size() > kMaxDims) return Status::InvalidArgument("--by takes at most 4 dimensions");
+  auto table = store::TableReader::Open(snap, derive::kAsylumTable);
+  if (!table.ok()) return table.status();
+  const store::TableReader& t = *table;
+
+  // Rows are sorted by decision date with pending records last: the window is a row range.
+  std::vector<int32_t> dates;
+  IMMSTATS_RETURN_IF_ERROR(t.ReadDates("decision_date", &dates));
+  const auto decided_end = static_cast<size_t>(
+      std::partition_point(dates.begin(), dates.end(), [](int32_t d) { return d != store::kNullDate; }) - dates.begin());
+  if (o.window.from && decided_end > 0 && *o.window.from > dates[decided_end - 1]) {
+    return Status::InvalidArgument("the window starts on " + base::FormatIsoDate(*o.window.from) +
+                                   ", after the release's last decision (" + base::FormatIsoDate(dates[decided_end - 1]) +
+                                   "): choose an earlier window or ingest a newer release");
+  }
+  const size_t lo = o.window.from ? static_cast<size_t>(std::lower_bound(dates.begin(), dates.begin() + static_cast<ptrdiff_t>(decided_end), *o.window.from) - dates.begin()) : 0;
+  const size_t hi = o.window.to ? static_cast<size_t>(std::upper_bound(dates.begin(), dates.begin() + static_cast<ptrdiff_t>(decided_end), *o.window.to) - dates.begin()) : decided_end;
+  const size_t n = hi > lo ? hi - lo : 0;
+
+  // --unit case-final: a record counts only when it is its case's last completed record (over all dates).
+  std::vector<char> is_final;
+  if (o.case_final) {
+    std::vector<int64_t> cases, procs;
+    store::StringColumn dec;
+    IMMSTATS_RETURN_IF_ERROR(t.ReadInts("idncase", &cases, 0, decided_end));
+    IMMSTATS_RETURN_IF_ERROR(t.ReadInts("idnproceeding", &procs, 0, decided_end));
+    IMMSTATS_RETURN_IF_ERROR(t.ReadStrings("dec_code", &dec, 0, decided_end));
+    std::map<int64_t, size_t> last;  // case -> row; order: COMP_DATE, then DEC_CODE present, then IDNPROCEEDING
+    for (size_t r = 0; r < decided_end; ++r) {
+      auto [it, fresh] = last.emplace(cases[r], r);
+      if (fresh) continue;
+      const size_t q = it->second;
+      const auto key = [&](size_t x) { return std::tuple(dates[x], !dec.IsNull(x), procs[x]); };
+      if (key(r) > key(q)) it->second = r;
+    }
+    is_final.assign(decided_end, 0);
+    for (const auto& [c, r] : last) is_final[r] = 1;
+  }
+
+  std::vector<int64_t> cls_asyl, cls_asyw, cls_wcat, conflict, outcome, relief, admin, orphan, unknown, represented;
+  IMMSTATS_RETURN_IF_ERROR(t.ReadInts("class_asyl", &cls_asyl, lo, hi));
+  if (o.asylum_family) {
+    IMMSTATS_RETURN_IF_ERROR(t.ReadInts("class_asyw", &cls_asyw, lo, hi));
+    IMMSTATS_RETURN_IF_ERROR(t.ReadInts("class_wcat", &cls_wcat, lo, hi));
+  } else {
+    cls_asyw.assign(n, derive::kNoApplication);
+    cls_wcat.assign(n, derive::kNoApplication);
+  }
+  // The denial split looks at ASYW/WCAT grants and L whatever the code set (spec 7.1 "other_relief").
+  std::vector<int64_t> side_asyw, side_wcat;
+  IMMSTATS_RETURN_IF_ERROR(t.ReadInts("class_asyw", &side_asyw, lo, hi));
+  IMMSTATS_RETURN_IF_ERROR(t.ReadInts("class_wcat", &side_wcat, lo, hi));
+  IMMSTATS_RETURN_IF_ERROR(t.ReadInts("conflict", &conflict, lo, hi));
+  IMMSTATS_RETURN_IF_ERROR(t.ReadInts("decision_outcome", &outcome, lo, hi));
+  IMMSTATS_RETURN_IF_ERROR(t.ReadInts("other_relief_application", &relief, lo, hi));
+  IMMSTATS_RETURN_IF_ERROR(t.ReadInts("admin_completion", &admin, lo, hi));
+  IMMSTATS_RETURN_IF_ERROR(t.ReadInts("orphan", &orphan, lo, hi));
+  IMMSTATS_RETURN_IF_ERROR(t.ReadInts("unknown_code", &unknown, lo, hi));
+
+  const Filters& f = o.filters;
+  auto wants = [&](Dim d) { return std::find(o.by.begin(), o.by.end(), d) != o.by.end(); };
+  CodeColumn nat, nat_other, court, judge, hloc, custody, case_type, asy_type;
+  const std::string nat_col = o.nationality_from_proceeding ? "nat_proceeding" : "nat_case";
+  const std::string nat_fallback = o.nationality_from_proceeding ? "nat_case" : "nat_proceeding";
+  const bool by_nat = wants(Dim::kNationality), comparison = !f.nationalities.empty();
+  if (by_nat || comparison) {
+    IMMSTATS_RETURN_IF_ERROR(nat.Load(t, nat_col, lo, hi, f.nationalities));
+    IMMSTATS_RETURN_IF_ERROR(nat_other.Load(t, nat_fallback, lo, hi, f.nationalities));
+  }
+  if (wants(Dim::kCourt) || !f.courts.empty()) IMMSTATS_RETURN_IF_ERROR(court.Load(t, "court", lo, hi, f.courts));
+  if (wants(Dim::kJudge) || !f.judges.empty()) {
+    IMMSTATS_RETURN_IF_ERROR(judge.Load(t, o.judge_from_last_hearing ? "judge_last_hearing" : "judge", lo, hi, f.judges));
+  }
+  if (wants(Dim::kHearingLocation) || !f.hearing_locations.empty()) {
+    IMMSTATS_RETURN_IF_ERROR(hloc.Load(t, "hearing_loc", lo, hi, f.hearing_locations));
+  }
+  if (wants(Dim::kCustody) || !f.custody.empty()) {
+    IMMSTATS_RETURN_IF_ERROR(custody.Load(t, "custody", lo, hi, f.custody.empty() ? std::vector<std::string>{} : std::vector<std::string>{f.custody}));
+  }
+  if (wants(Dim::kCaseType) || !f.case_types.empty()) IMMSTATS_RETURN_IF_ERROR(case_type.Load(t, "case_type", lo, hi, f.case_types));
+  if (wants(Dim::kAsylumType) || !f.asylum_type.empty()) {
+    IMMSTATS_RETURN_IF_ERROR(asy_type.Load(t, "asylum_type", lo, hi, f.asylum_type.empty() ? std::vector<std::string>{} : std::vector<std::string>{f.asylum_type}));
+  }
+  if (wants(Dim::kRepresented) || f.represented) IMMSTATS_RETURN_IF_ERROR(t.ReadInts("represented", &represented, lo, hi));
+
+  // Nationality keys: one space over both columns' dictionaries, by value.
+  std::map<std::string, int64_t> nat_ids;
+  std::vector<std::string> nat_values;
+  auto nat_key_of = [&](std::string_view v) -> int64_t {
+    if (v.empty()) return -1;
+    auto [it, fresh] = nat_ids.emplace(std::string(v), static_cast<int64_t>(nat_values.size()));
+    if (fresh) nat_values.emplace_back(v);
+    return it->second;
+  };
+
+  std::map<GroupKey, Counts> groups, all_nat;
+  int64_t step_in_window = static_cast<int64_t>(n), step_codes = 0, step_final = 0, step_filtered = 0;
+  for (size_t r = 0; r < n; ++r) {
+    const auto cls = static_cast<ApplClass>(std::min({cls_asyl[r], cls_asyw[r], cls_wcat[r]}));
+    if (cls == derive::kNoApplication) continue;  // only applications outside the chosen code set
+    ++step_codes;
+    if (o.case_final && !is_final[lo + r]) continue;
+    ++step_final;
+    if ((court.loaded() && !court.Passes(r)) || (judge.loaded() && !judge.Passes(r)) ||
+        (hloc.loaded() && !hloc.Passes(r)) || (custody.loaded() && !custody.Passes(r)) ||
+        (case_type.loaded() && !case_type.Passes(r)) || (asy_type.loaded() && !asy_type.Passes(r)) ||
+        (f.represented && (represented[r] != 0) != *f.represented)) {
+      continue;
+    }
+    bool nat_ok = true;
+    std::string_view nat_value;
+    if (nat.loaded()) {
+      const bool primary = !nat.At(r).empty();
+      nat_value = primary ? nat.At(r) : nat_other.At(r);  // fallback when the chosen column is empty (spec 6.2)
+      nat_ok = !comparison || (primary ? nat.Passes(r) : nat_other.Passes(r));
+    }
+    GroupKey key{};
+    key.fill(0);
+    size_t nat_slot = kMaxDims;
+    for (size_t d = 0; d < o.by.size(); ++d) {
+      int64_t v = 0;
+      switch (o.by[d]) {
+        case Dim::kNationality: v = nat_key_of(nat_value); nat_slot = d; break;
+        case Dim::kCourt: v = court.Key(r); break;
+        case Dim::kJudge: v = judge.Key(r); break;
+        case Dim::kHearingLocation: v = hloc.Key(r); break;
+        case Dim::kCustody: v = custody.Key(r); break;
+        case Dim::kCaseType: v = case_type.Key(r); break;
+        case Dim::kAsylumType: v = asy_type.Key(r); break;
+        case Dim::kRepresented: v = represented[r]; break;
+        case Dim::kFy: v = base::FiscalYearOf(dates[lo + r]); break;
+        case Dim::kMonth: {
+          const auto c = base::CivilFromDays(dates[lo + r]);
+          v = c.year * 100 + c.month;
+          break;
+        }
+      }
+      key[d] = v;
+    }
+    // Per-record classification, shared by the slice and its all-nationality comparison.
+    Counts one;
+    one.records = 1;
+    one.cls[cls] = 1;
+    const bool cat_any = cls == derive::kCatOnly || side_asyw[r] == derive::kCatOnly || side_wcat[r] == derive::kCatOnly;
+    const bool other_relief = side_asyw[r] == derive::kGrant || side_wcat[r] == derive::kGrant || cat_any ||
+                              relief[r] != 0 || outcome[r] == derive::kReliefGranted;
+    const bool denial = cls == derive::kDeny || (o.cat_only_is_denial && cls == derive::kCatOnly);
+    if (denial) {
+      if (other_relief) one.deny_other_relief = 1;
+      else if (outcome[r] == derive::kRemovalOrder) one.deny_removal = 1;
+      else if (outcome[r] == derive::kVoluntaryDeparture) one.deny_vd = 1;
+      else one.deny_other_closure = 1;
+    }
+    if (admin[r] != derive::kVenueOrTransfer || outcome[r] != derive::kNoDecision) {
+      one.outcomes_completed = 1;
+      if (cls == derive::kGrant) one.outcome_granted = 1;
+      else if (other_relief || outcome[r] == derive::kOtherClosure || admin[r] == derive::kAdminClosure) one.outcome_remain = 1;
+      else if (outcome[r] == derive::kRemovalOrder) one.outcome_removal = 1;
+      else if (outcome[r] == derive::kVoluntaryDeparture) one.outcome_vd = 1;
+      else one.outcome_other = 1;
+    }
+    one.conflicts = conflict[r] != 0;
+    one.orphans = orphan[r];
+    one.unknown_codes = unknown[r];
+    auto add = [&](Counts& c) {
+      c.records += one.records;
+      for (int k = 0; k < 9; ++k) c.cls[k] += one.cls[k];
+      c.deny_other_relief += one.deny_other_relief;
+      c.deny_removal += one.deny_removal;
+      c.deny_vd += one.deny_vd;
+      c.deny_other_closure += one.deny_other_closure;
+      c.outcomes_completed += one.outcomes_completed;
+      c.outcome_granted += one.outcome_granted;
+      c.outcome_remain += one.outcome_remain;
+      c.outcome_removal += one.outcome_removal;
+      c.outcome_vd += one.outcome_vd;
+      c.outcome_other += one.outcome_other;
+      c.conflicts += one.conflicts;
+      c.orphans += one.orphans;
+      c.unknown_codes += one.unknown_codes;
+    };
+    if (comparison) {
+      GroupKey ck = key;
+      if (nat_slot < kMaxDims) ck[nat_slot] = kAllNationalities;
+      add(all_nat[ck]);
+    }
+    if (!nat_ok) continue;
+    ++step_filtered;
+    add(groups[key]);
+    if (groups.size() > kMaxCells) {
+      return Status::InvalidArgument("the grouping gives more than " + std::to_string(kMaxCells) +
+                                     " cells: add filters, a shorter window, or fewer --by dimensions");
+    }
+  }
+
+  // Records with a decided asylum class but no valid completion (spec 6.2 step 3): never counted, reported.
+  int64_t decided_without_comp = 0;
+  {
+    std::vector<int64_t> tail;
+    IMMSTATS_RETURN_IF_ERROR(t.ReadInts("class_asyl", &tail, decided_end, t.rows()));
+    for (int64_t c : tail) decided_without_comp += c <= derive::kNotAdj;
+  }
+
+  // The table.
+  ResultTable out;
+  AppendDimColumns(o.by, &out.columns, &out.table_columns);
+  const bool label_nat = comparison && !by_nat;  // which nationality a row covers, when not grouped by it
+  std::string nat_label, nat_label_name;
+  for (const auto& code : f.nationalities) {
+    nat_label += (nat_label.empty() ? "" : "+") + code;
+    nat_label_name += (nat_label_name.empty() ? "" : " + ") + names.Name(CodeKind::kNationality, code);
+  }
+  if (label_nat) {
+    out.columns.insert(out.columns.begin(), {"nationality", "nationality_name"});
+    out.table_columns.insert(out.table_columns.begin(), {"nationality", "nationality_name"});
+  }
+  if (comparison) {
+    out.columns.push_back("comparison");
+  }
+  const bool trac = o.definitions.count(Definition::kTrac) != 0, outcomes = o.definitions.count(Definition::kTracOutcomes) != 0,
+             eoir = o.definitions.count(Definition::kEoir) != 0, legacy = o.definitions.count(Definition::kEoirLegacy) != 0;
+  if (trac) {
+    for (const char* c : {"decisions_TRAC", "grants", "denials", "denials_other_relief", "denials_removal", "denials_vd",
+                          "denials_other_closure"}) {
+      out.columns.emplace_back(c);
+    }
+    AddRateColumns("grant_rate_TRAC", &out.columns);
+    out.columns.emplace_back("denial_rate_TRAC");
+    out.table_columns.insert(out.table_columns.end(), {"decisions_TRAC", "grants", "denials", "grant_rate_TRAC"});
+  }
+  if (eoir) {
+    for (const char* c : {"grants_EOIR", "denials_EOIR", "other_EOIR"}) out.columns.emplace_back(c);
+    AddRateColumns("grant_rate_EOIR", &out.columns);
+    out.table_columns.insert(out.table_columns.end(), {"other_EOIR", "grant_rate_EOIR"});
+  }
+  if (legacy) {
+    AddRateColumns("grant_rate_legacy", &out.columns);
+    out.table_columns.push_back("grant_rate_legacy");
+  }
+  if (outcomes) {
+    for (const char* c : {"completed_with_asylum", "outcome_asylum_granted", "outcome_other_remain", "outcome_removal",
+                          "outcome_vd", "outcome_other"}) {
+      out.columns.emplace_back(c);
+    }
+    AddRateColumns("remain_rate", &out.columns);
+    out.table_columns.insert(out.table_columns.end(), {"completed_with_asylum", "remain_rate"});
+  }
+  for (const char* c : {"abandoned", "withdrawn", "not_adjudicated", "other", "cat_only", "procedural", "pending",
+                        "conflicts", "orphans", "unknown_codes"}) {
+    out.columns.emplace_back(c);
+  }
+  int min_decisions = o.min_decisions;
+  if (min_decisions < 0) min_decisions = wants(Dim::kJudge) ? ((wants(Dim::kFy) || wants(Dim::kMonth)) ? 25 : 100) : 0;
+  if (min_decisions > 0) {
+    out.columns.emplace_back("below_threshold");
+    out.table_columns.emplace_back("below_threshold");
+  }
+  if (comparison) out.table_columns.push_back("comparison");
+
+  auto dim_cells = [&](const GroupKey& key, std::vector<Value>* row) {
+    for (size_t d = 0; d < o.by.size(); ++d) {
+      const int64_t v = key[d];
+      auto code_and_name = [&](CodeKind kind, std::string code) {
+        if (code.empty()) {
+          row->insert(row->end(), {Value::Null(), Value::Text("(none recorded)")});
+          return;
+        }
+        const std::string name = names.Name(kind, code);
+        row->insert(row->end(), {Value::Text(code), Value::Text(name)});
+      };
+      switch (o.by[d]) {
+        case Dim::kNationality:
+          if (v == kAllNationalities) row->insert(row->end(), {Value::Text("ALL"), Value::Text("All nationalities")});
+          else code_and_name(CodeKind::kNationality, v < 0 ? "" : nat_values[static_cast<size_t>(v)]);
+          break;
+        case Dim::kCourt: code_and_name(CodeKind::kCourt, court.Value(v)); break;
+        case Dim::kJudge: code_and_name(CodeKind::kJudge, judge.Value(v)); break;
+        case Dim::kHearingLocation: code_and_name(CodeKind::kHearingLocation, hloc.Value(v)); break;
+        case Dim::kCaseType: code_and_name(CodeKind::kCaseType, case_type.Value(v)); break;
+        case Dim::kCustody: row->push_back(v < 0 ? Value::Null() : Value::Text(custody.Value(v))); break;
+        case Dim::kAsylumType: {
+          const std::string a = asy_type.Value(v);
+          row->push_back(a == "I" ? Value::Text("affirmative") : a == "E" ? Value::Text("defensive") : a.empty() ? Value::Null() : Value::Text("UNKNOWN(" + a + ")"));
+          break;
+        }
+        case Dim::kRepresented: row->push_back(Value::Bool(v != 0)); break;
+        case Dim::kFy: row->push_back(Value::Int(v)); break;
+        case Dim::kMonth: row->push_back(Value::Text(FormatMonth(v))); break;
+      }
+    }
+  };
+  auto measure_cells = [&](const Counts& c, std::vector<Value>* row) {
+    const int64_t g = c.cls[derive::kGrant], d = c.cls[derive::kDeny], l = c.cls[derive::kCatOnly];
+    if (trac) {
+      const int64_t denials = d + (o.cat_only_is_denial ? l : 0);
+      row->insert(row->end(), {Value::Int(g + denials), Value::Int(g), Value::Int(denials), Value::Int(c.deny_other_relief),
+                               Value::Int(c.deny_removal), Value::Int(c.deny_vd), Value::Int(c.deny_other_closure)});
+      AddRate(row, g, g + denials);
+      row->push_back(g + denials > 0 ? Value::Rate(static_cast<double>(denials) / static_cast<double>(g + denials)) : Value::Null());
+    }
+    if (eoir) {
+      const int64_t other = l + c.cls[derive::kAbandoned] + c.cls[derive::kWithdrawn] + c.cls[derive::kOther] +
+                            c.cls[derive::kNotAdj];
+      row->insert(row->end(), {Value::Int(g), Value::Int(d), Value::Int(other)});
+      AddRate(row, g, g + d + other);
+    }
+    if (legacy) AddRate(row, g, g + d);
+    if (outcomes) {
+      row->insert(row->end(), {Value::Int(c.outcomes_completed), Value::Int(c.outcome_granted), Value::Int(c.outcome_remain),
+                               Value::Int(c.outcome_removal), Value::Int(c.outcome_vd), Value::Int(c.outcome_other)});
+      AddRate(row, c.outcome_granted + c.outcome_remain, c.outcomes_completed);
+    }
+    row->insert(row->end(), {Value::Int(c.cls[derive::kAbandoned]), Value::Int(c.cls[derive::kWithdrawn]),
+                             Value::Int(c.cls[derive::kNotAdj]), Value::Int(c.cls[derive::kOther]), Value::Int(l),
+                             Value::Int(c.cls[derive::kProcedural]), Value::Int(c.cls[derive::kPending]),
+                             Value::Int(c.conflicts), Value::Int(c.orphans), Value::Int(c.unknown_codes)});
+    if (min_decisions > 0) row->push_back(Value::Bool(Decisions(c, o.cat_only_is_denial) < min_decisions));
+  };
+  // Rows in a stable order: the slice's rows by their dimensions' printed values, then the comparison rows.
+  struct Pending {
+    std::vector<Value> row;
+    std::string sort_key;
+  };
+  std::vector<Pending> rows;
+  auto emit = [&](const std::map<GroupKey, Counts>& m, bool is_comparison) {
+    for (const auto& [key, c] : m) {
+      Pending p;
+      p.sort_key = is_comparison ? "1" : "0";
+      if (label_nat) {
+        p.row.push_back(Value::Text(is_comparison ? "ALL" : nat_label));
+        p.row.push_back(Value::Text(is_comparison ? "All nationalities" : nat_label_name));
+      }
+      dim_cells(key, &p.row);
+      for (const auto& v : p.row) {
+        p.sort_key += (v.kind == Value::Kind::kInt ? std::to_string(1000000000 + v.i) : v.kind == Value::Kind::kBool ? std::to_string(v.i) : v.text) + '\x1f';
+      }
+      if (comparison) p.row.push_back(Value::Bool(is_comparison));
+      measure_cells(c, &p.row);
+      rows.push_back(std::move(p));
+    }
+  };
+  emit(groups, false);
+  if (comparison) emit(all_nat, true);
+  std::stable_sort(rows.begin(), rows.end(), [](const Pending& x, const Pending& y) { return x.sort_key < y.sort_key; });
+  for (auto& p : rows) out.rows.push_back(std::move(p.row));
+
+  // What was asked, as understood.
+  out.query["measure"] = "asylum";
+  out.query["window"] = o.window.Describe();
+  if (o.window.from) out.query["from"] = base::FormatIsoDate(*o.window.from);
+  if (o.window.to) out.query["to"] = base::FormatIsoDate(*o.window.to);
+  out.query["filters"] = f.Json();
+  out.query["by"] = nlohmann::ordered_json::array();
+  for (Dim d : o.by) out.query["by"].push_back(DimName(d));
+  out.query["definitions"] = nlohmann::ordered_json::array();
+  for (Definition d : o.definitions) out.query["definitions"].push_back(DefinitionName(d));
+  out.query["codes"] = o.asylum_family ? "ASYL,ASYW,WCAT" : "ASYL";
+  out.query["unit"] = o.case_final ? "case-final" : "proceeding";
+  out.query["nationality_from"] = o.nationality_from_proceeding ? "proceeding" : "case";
+  out.query["judge_from"] = o.judge_from_last_hearing ? "last-hearing" : "proceeding";
+  out.query["cat_only"] = o.cat_only_is_denial ? "deny" : "other";
+  if (min_decisions > 0) out.query["min_decisions"] = min_decisions;
+  if (comparison) {
+    out.notes.push_back("Rows marked comparison cover all nationalities over the same window, filters, universe and unit.");
+  }
+  if (min_decisions > 0) {
+    out.notes.push_back("below_threshold: fewer than " + std::to_string(min_decisions) +
+                        " TRAC decisions (TRAC publishes a judge only above 100 decisions, a yearly rate above 25).");
+  }
+  if (o.receipt) {
+    nlohmann::ordered_json r = SnapshotReceipt(snap);
+    r["table"] = derive::kAsylumTable;
+    r["definitions"] = nlohmann::ordered_json::object();
+    for (Definition d : o.definitions) r["definitions"][DefinitionName(d)] = DefinitionWords(d);
+    r["record"] = "One asylum decision record per proceeding with an application in the code set (" +
+                  std::string(o.asylum_family ? "ASYL, ASYW, WCAT" : "ASYL") +
+                  "), classed by precedence GRANT > DENY > CAT_ONLY > ABANDONED > WITHDRAWN > OTHER > NOT_ADJ > "
+                  "PROCEDURAL > PENDING, dated by the proceeding's COMP_DATE (spec 6.2).";
+    r["query"] = out.query;
+    r["steps"] = nlohmann::ordered_json::object();
+    r["steps"]["records_in_snapshot"] = t.rows();
+    r["steps"]["completed_records"] = decided_end;
+    r["steps"]["decided_without_comp_date_not_counted"] = decided_without_comp;
+    r["steps"]["completed_in_window"] = step_in_window;
+    r["steps"]["with_an_application_in_code_set"] = step_codes;
+    if (o.case_final) r["steps"]["last_completed_record_of_case"] = step_final;
+    r["steps"]["after_filters"] = step_filtered;
+    Counts total;
+    for (const auto& [k, c] : groups) {
+      for (int i = 0; i < 9; ++i) total.cls[i] += c.cls[i];
+    }
+    r["steps"]["by_class"] = nlohmann::ordered_json::object();
+    for (int i = 0; i < 9; ++i) r["steps"]["by_class"][derive::ApplClassName(static_cast<ApplClass>(i))] = total.cls[i];
+    out.receipt = std::move(r);
+  }
+  return out;
+}
+
+}  // namespace immstats::query

@@ -1,0 +1,178 @@
+// Table, CSV and JSON printing of a ResultTable; Wilson intervals.
+#include "query/result.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+
+namespace immstats::query {
+
+namespace {
+
+std::string Thousands(int64_t v) {
+  std::string digits = std::to_string(v < 0 ? -v : v), out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return v < 0 ? "-" + out : out;
+}
+
+std::string Human(const Value& v) {
+  switch (v.kind) {
+    case Value::Kind::kNull: return "-";
+    case Value::Kind::kText: return v.text;
+    case Value::Kind::kInt: return Thousands(v.i);
+    case Value::Kind::kRate: return fmt::format("{:.1f}%", v.d * 100);
+    case Value::Kind::kNumber: return fmt::format("{:.1f}", v.d);
+    case Value::Kind::kBool: return v.i != 0 ? "yes" : "";
+  }
+  return "";
+}
+
+std::string Plain(const Value& v) {
+  switch (v.kind) {
+    case Value::Kind::kNull: return "";
+    case Value::Kind::kText: return v.text;
+    case Value::Kind::kInt: return std::to_string(v.i);
+    case Value::Kind::kRate: return fmt::format("{}", RoundRate(v.d));
+    case Value::Kind::kNumber: return fmt::format("{}", std::round(v.d * 10) / 10);
+    case Value::Kind::kBool: return v.i != 0 ? "true" : "false";
+  }
+  return "";
+}
+
+std::string CsvField(const std::string& s) {
+  if (s.find_first_of(",\"\n") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+size_t Width(const std::string& s) {  // display width: UTF-8 continuation bytes take no column
+  return static_cast<size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+}  // namespace
+
+double RoundRate(double r) { return std::round(r * 1e6) / 1e6; }
+
+std::pair<double, double> WilsonInterval(int64_t k, int64_t n) {
+  if (n <= 0) return {0, 0};
+  const double z = 1.959963984540054, nn = static_cast<double>(n), p = static_cast<double>(k) / nn;
+  const double denom = 1 + z * z / nn;
+  const double center = (p + z * z / (2 * nn)) / denom;
+  const double half = z * std::sqrt(p * (1 - p) / nn + z * z / (4 * nn * nn)) / denom;
+  return {std::max(0.0, center - half), std::min(1.0, center + half)};
+}
+
+std::string FormatTable(const ResultTable& t) {
+  std::vector<std::string> header;
+  std::vector<std::vector<std::string>> cells(t.rows.size());
+  std::vector<bool> right;
+  auto index = [&](const std::string& name) -> int {
+    auto it = std::find(t.columns.begin(), t.columns.end(), name);
+    return it == t.columns.end() ? -1 : static_cast<int>(it - t.columns.begin());
+  };
+  for (const auto& name : t.table_columns) {
+    const int c = index(name);
+    if (c < 0) continue;
+    const int lo = index(name + "_ci_low"), hi = index(name + "_ci_high");
+    header.push_back(lo >= 0 ? name + " [95% CI]" : name);
+    bool numeric = false;
+    for (size_t r = 0; r < t.rows.size(); ++r) {
+      const Value& v = t.rows[r][static_cast<size_t>(c)];
+      std::string s = Human(v);
+      if (lo >= 0 && hi >= 0 && v.kind == Value::Kind::kRate) {
+        s += fmt::format(" [{:.1f}, {:.1f}]", t.rows[r][static_cast<size_t>(lo)].d * 100, t.rows[r][static_cast<size_t>(hi)].d * 100);
+      }
+      numeric = numeric || v.kind == Value::Kind::kInt || v.kind == Value::Kind::kRate || v.kind == Value::Kind::kNumber;
+      cells[r].push_back(std::move(s));
+    }
+    right.push_back(numeric);
+  }
+  std::vector<size_t> w(header.size());
+  for (size_t c = 0; c < header.size(); ++c) {
+    w[c] = Width(header[c]);
+    for (const auto& row : cells) w[c] = std::max(w[c], Width(row[c]));
+  }
+  std::string out;
+  auto line = [&](const std::vector<std::string>& v) {
+    std::string l;
+    for (size_t c = 0; c < v.size(); ++c) {
+      const std::string pad(w[c] - Width(v[c]), ' ');
+      l += (c ? "  " : "") + (right[c] ? pad + v[c] : v[c] + pad);
+    }
+    while (!l.empty() && l.back() == ' ') l.pop_back();
+    out += l + "\n";
+  };
+  line(header);
+  std::vector<std::string> rule;
+  for (size_t c = 0; c < header.size(); ++c) rule.emplace_back(w[c], '-');
+  line(rule);
+  for (const auto& row : cells) line(row);
+  if (t.rows.empty()) out += "(no rows: nothing matches these filters in this window)\n";
+  for (const auto& n : t.notes) out += n + "\n";
+  if (!t.receipt.empty()) out += "\nReceipt\n" + t.receipt.dump(2) + "\n";
+  return out;
+}
+
+std::string FormatCsv(const ResultTable& t) {
+  std::string out;
+  if (!t.receipt.empty()) {  // comment lines ahead of the header, one JSON document: `grep '^#' | cut -c3-`
+    std::string r = t.receipt.dump(2);
+    size_t pos = 0;
+    while (pos < r.size()) {
+      const size_t nl = r.find('\n', pos);
+      out += "# " + r.substr(pos, nl == std::string::npos ? std::string::npos : nl - pos) + "\n";
+      if (nl == std::string::npos) break;
+      pos = nl + 1;
+    }
+  }
+  for (size_t c = 0; c < t.columns.size(); ++c) out += (c ? "," : "") + CsvField(t.columns[c]);
+  out += "\n";
+  for (const auto& row : t.rows) {
+    for (size_t c = 0; c < row.size(); ++c) out += (c ? "," : "") + CsvField(Plain(row[c]));
+    out += "\n";
+  }
+  return out;
+}
+
+std::string FormatJson(const ResultTable& t) {
+  nlohmann::ordered_json j;
+  j["query"] = t.query;
+  j["rows"] = nlohmann::ordered_json::array();
+  for (const auto& row : t.rows) {
+    nlohmann::ordered_json o;
+    for (size_t c = 0; c < row.size(); ++c) {
+      const Value& v = row[c];
+      switch (v.kind) {
+        case Value::Kind::kNull: o[t.columns[c]] = nullptr; break;
+        case Value::Kind::kText: o[t.columns[c]] = v.text; break;
+        case Value::Kind::kInt: o[t.columns[c]] = v.i; break;
+        case Value::Kind::kRate: o[t.columns[c]] = RoundRate(v.d); break;
+        case Value::Kind::kNumber: o[t.columns[c]] = std::round(v.d * 10) / 10; break;
+        case Value::Kind::kBool: o[t.columns[c]] = v.i != 0; break;
+      }
+    }
+    j["rows"].push_back(std::move(o));
+  }
+  if (!t.notes.empty()) j["notes"] = t.notes;
+  if (!t.receipt.empty()) j["receipt"] = t.receipt;
+  return j.dump(2) + "\n";
+}
+
+std::string Format(const ResultTable& t, OutputFormat f) {
+  switch (f) {
+    case OutputFormat::kTable: return FormatTable(t);
+    case OutputFormat::kCsv: return FormatCsv(t);
+    case OutputFormat::kJson: return FormatJson(t);
+  }
+  return "";
+}
+
+}  // namespace immstats::query
