@@ -12,6 +12,9 @@ packages=(
   bsdextrautils                              # `column`, used by the demo to show rows
 )
 
+# Node and npm (for the DuckDB oracle and, later, the dashboard build): any install will do, Debian's if none.
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then packages+=(nodejs npm); fi
+
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -11,12 +11,16 @@ fi
 export IMMSTATS_REAL_DATA="${IMMSTATS_REAL_DATA:-}"
 echo "IMMSTATS_REAL_DATA=${IMMSTATS_REAL_DATA:-<unset: real-data tests will skip>}"
 
+# The DuckDB oracle's peer, from npm into bench/peers/node_modules (lock file committed).
+bench/setup-peers.sh
+
 echo "== release build"
 scripts/build.sh release
 (cd build && ctest --output-on-failure -j"$jobs" --timeout 900)
 
 echo "== ASan/UBSan build"
 scripts/build.sh asan
-# The sanitizer run skips only the statistics-heavy content test (same code paths, 10x slower under ASan).
+# The sanitizer run skips the statistics-heavy content test and the DuckDB oracle (same code paths as the
+# release run, where both run; 10x slower under ASan). The query code runs under ASan through the CLI tests.
 (cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
-   ctest --output-on-failure -j"$jobs" --timeout 900 -E '^Content\.')
+   ctest --output-on-failure -j"$jobs" --timeout 900 -E '^(Content|AsylumOracle)\.')
