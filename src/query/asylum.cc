@@ -1,6 +1,8 @@
 // Asylum decision counts and rates from derived.asylum_decisions: one pass over the window's rows.
 #include "query/asylum.h"
 
+#include "query/scan.h"
+
 #include <algorithm>
 #include <map>
 
@@ -66,12 +68,6 @@ void AddRate(std::vector<Value>* row, int64_t k, int64_t n) {
   }
   const auto [lo, hi] = WilsonInterval(k, n);
   row->insert(row->end(), {Value::Rate(static_cast<double>(k) / static_cast<double>(n)), Value::Rate(lo), Value::Rate(hi)});
-}
-
-std::string FormatMonth(int64_t yyyymm) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d", static_cast<int>(yyyymm / 100), static_cast<int>(yyyymm % 100));
-  return buf;
 }
 
 void AddRateColumns(const std::string& name, std::vector<std::string>* cols) {
@@ -158,7 +154,7 @@ Result<ResultTable> RunAsylum(const store::SnapshotInfo& snap, const Names& name
     for (const auto& [c, r] : last) is_final[r] = 1;
   }
 
-  std::vector<int64_t> cls_asyl, cls_asyw, cls_wcat, conflict, outcome, relief, admin, orphan, unknown, represented;
+  std::vector<int64_t> cls_asyl, cls_asyw, cls_wcat, conflict, outcome, relief, admin, orphan, unknown;
   IMMSTATS_RETURN_IF_ERROR(t.ReadInts("class_asyl", &cls_asyl, lo, hi));
   if (o.asylum_family) {
     IMMSTATS_RETURN_IF_ERROR(t.ReadInts("class_asyw", &cls_asyw, lo, hi));
@@ -180,39 +176,12 @@ Result<ResultTable> RunAsylum(const store::SnapshotInfo& snap, const Names& name
 
   const Filters& f = o.filters;
   auto wants = [&](Dim d) { return std::find(o.by.begin(), o.by.end(), d) != o.by.end(); };
-  CodeColumn nat, nat_other, court, judge, hloc, custody, case_type, asy_type;
-  const std::string nat_col = o.nationality_from_proceeding ? "nat_proceeding" : "nat_case";
-  const std::string nat_fallback = o.nationality_from_proceeding ? "nat_case" : "nat_proceeding";
-  const bool by_nat = wants(Dim::kNationality), comparison = !f.nationalities.empty();
-  if (by_nat || comparison) {
-    IMMSTATS_RETURN_IF_ERROR(nat.Load(t, nat_col, lo, hi, f.nationalities));
-    IMMSTATS_RETURN_IF_ERROR(nat_other.Load(t, nat_fallback, lo, hi, f.nationalities));
-  }
-  if (wants(Dim::kCourt) || !f.courts.empty()) IMMSTATS_RETURN_IF_ERROR(court.Load(t, "court", lo, hi, f.courts));
-  if (wants(Dim::kJudge) || !f.judges.empty()) {
-    IMMSTATS_RETURN_IF_ERROR(judge.Load(t, o.judge_from_last_hearing ? "judge_last_hearing" : "judge", lo, hi, f.judges));
-  }
-  if (wants(Dim::kHearingLocation) || !f.hearing_locations.empty()) {
-    IMMSTATS_RETURN_IF_ERROR(hloc.Load(t, "hearing_loc", lo, hi, f.hearing_locations));
-  }
-  if (wants(Dim::kCustody) || !f.custody.empty()) {
-    IMMSTATS_RETURN_IF_ERROR(custody.Load(t, "custody", lo, hi, f.custody.empty() ? std::vector<std::string>{} : std::vector<std::string>{f.custody}));
-  }
-  if (wants(Dim::kCaseType) || !f.case_types.empty()) IMMSTATS_RETURN_IF_ERROR(case_type.Load(t, "case_type", lo, hi, f.case_types));
-  if (wants(Dim::kAsylumType) || !f.asylum_type.empty()) {
-    IMMSTATS_RETURN_IF_ERROR(asy_type.Load(t, "asylum_type", lo, hi, f.asylum_type.empty() ? std::vector<std::string>{} : std::vector<std::string>{f.asylum_type}));
-  }
-  if (wants(Dim::kRepresented) || f.represented) IMMSTATS_RETURN_IF_ERROR(t.ReadInts("represented", &represented, lo, hi));
-
-  // Nationality keys: one space over both columns' dictionaries, by value.
-  std::map<std::string, int64_t> nat_ids;
-  std::vector<std::string> nat_values;
-  auto nat_key_of = [&](std::string_view v) -> int64_t {
-    if (v.empty()) return -1;
-    auto [it, fresh] = nat_ids.emplace(std::string(v), static_cast<int64_t>(nat_values.size()));
-    if (fresh) nat_values.emplace_back(v);
-    return it->second;
-  };
+  SliceScan scan;
+  ScanColumns columns;
+  columns.judge_from_last_hearing = o.judge_from_last_hearing;
+  columns.nationality_from_proceeding = o.nationality_from_proceeding;
+  IMMSTATS_RETURN_IF_ERROR(scan.Load(t, lo, hi, f, o.by, columns, dates.data() + lo));
+  const bool comparison = scan.comparison();
 
   std::map<GroupKey, Counts> groups, all_nat;
   int64_t step_in_window = static_cast<int64_t>(n), step_codes = 0, step_final = 0, step_filtered = 0;
@@ -222,42 +191,10 @@ Result<ResultTable> RunAsylum(const store::SnapshotInfo& snap, const Names& name
     ++step_codes;
     if (o.case_final && !is_final[lo + r]) continue;
     ++step_final;
-    if ((court.loaded() && !court.Passes(r)) || (judge.loaded() && !judge.Passes(r)) ||
-        (hloc.loaded() && !hloc.Passes(r)) || (custody.loaded() && !custody.Passes(r)) ||
-        (case_type.loaded() && !case_type.Passes(r)) || (asy_type.loaded() && !asy_type.Passes(r)) ||
-        (f.represented && (represented[r] != 0) != *f.represented)) {
-      continue;
-    }
+    if (!scan.Passes(r)) continue;
     bool nat_ok = true;
-    std::string_view nat_value;
-    if (nat.loaded()) {
-      const bool primary = !nat.At(r).empty();
-      nat_value = primary ? nat.At(r) : nat_other.At(r);  // fallback when the chosen column is empty (spec 6.2)
-      nat_ok = !comparison || (primary ? nat.Passes(r) : nat_other.Passes(r));
-    }
-    GroupKey key{};
-    key.fill(0);
-    size_t nat_slot = kMaxDims;
-    for (size_t d = 0; d < o.by.size(); ++d) {
-      int64_t v = 0;
-      switch (o.by[d]) {
-        case Dim::kNationality: v = nat_key_of(nat_value); nat_slot = d; break;
-        case Dim::kCourt: v = court.Key(r); break;
-        case Dim::kJudge: v = judge.Key(r); break;
-        case Dim::kHearingLocation: v = hloc.Key(r); break;
-        case Dim::kCustody: v = custody.Key(r); break;
-        case Dim::kCaseType: v = case_type.Key(r); break;
-        case Dim::kAsylumType: v = asy_type.Key(r); break;
-        case Dim::kRepresented: v = represented[r]; break;
-        case Dim::kFy: v = base::FiscalYearOf(dates[lo + r]); break;
-        case Dim::kMonth: {
-          const auto c = base::CivilFromDays(dates[lo + r]);
-          v = c.year * 100 + c.month;
-          break;
-        }
-      }
-      key[d] = v;
-    }
+    GroupKey ck;
+    const GroupKey key = scan.Key(r, &nat_ok, &ck);
     // Per-record classification, shared by the slice and its all-nationality comparison.
     Counts one;
     one.records = 1;
@@ -300,11 +237,7 @@ Result<ResultTable> RunAsylum(const store::SnapshotInfo& snap, const Names& name
       c.orphans += one.orphans;
       c.unknown_codes += one.unknown_codes;
     };
-    if (comparison) {
-      GroupKey ck = key;
-      if (nat_slot < kMaxDims) ck[nat_slot] = kAllNationalities;
-      add(all_nat[ck]);
-    }
+    if (comparison) add(all_nat[ck]);
     if (!nat_ok) continue;
     ++step_filtered;
     add(groups[key]);
@@ -324,20 +257,7 @@ Result<ResultTable> RunAsylum(const store::SnapshotInfo& snap, const Names& name
 
   // The table.
   ResultTable out;
-  AppendDimColumns(o.by, &out.columns, &out.table_columns);
-  const bool label_nat = comparison && !by_nat;  // which nationality a row covers, when not grouped by it
-  std::string nat_label, nat_label_name;
-  for (const auto& code : f.nationalities) {
-    nat_label += (nat_label.empty() ? "" : "+") + code;
-    nat_label_name += (nat_label_name.empty() ? "" : " + ") + names.Name(CodeKind::kNationality, code);
-  }
-  if (label_nat) {
-    out.columns.insert(out.columns.begin(), {"nationality", "nationality_name"});
-    out.table_columns.insert(out.table_columns.begin(), {"nationality", "nationality_name"});
-  }
-  if (comparison) {
-    out.columns.push_back("comparison");
-  }
+  scan.AddColumns(names, &out);
   const bool trac = o.definitions.count(Definition::kTrac) != 0, outcomes = o.definitions.count(Definition::kTracOutcomes) != 0,
              eoir = o.definitions.count(Definition::kEoir) != 0, legacy = o.definitions.count(Definition::kEoirLegacy) != 0;
   if (trac) {
@@ -378,38 +298,6 @@ Result<ResultTable> RunAsylum(const store::SnapshotInfo& snap, const Names& name
   }
   if (comparison) out.table_columns.push_back("comparison");
 
-  auto dim_cells = [&](const GroupKey& key, std::vector<Value>* row) {
-    for (size_t d = 0; d < o.by.size(); ++d) {
-      const int64_t v = key[d];
-      auto code_and_name = [&](CodeKind kind, std::string code) {
-        if (code.empty()) {
-          row->insert(row->end(), {Value::Null(), Value::Text("(none recorded)")});
-          return;
-        }
-        const std::string name = names.Name(kind, code);
-        row->insert(row->end(), {Value::Text(code), Value::Text(name)});
-      };
-      switch (o.by[d]) {
-        case Dim::kNationality:
-          if (v == kAllNationalities) row->insert(row->end(), {Value::Text("ALL"), Value::Text("All nationalities")});
-          else code_and_name(CodeKind::kNationality, v < 0 ? "" : nat_values[static_cast<size_t>(v)]);
-          break;
-        case Dim::kCourt: code_and_name(CodeKind::kCourt, court.Value(v)); break;
-        case Dim::kJudge: code_and_name(CodeKind::kJudge, judge.Value(v)); break;
-        case Dim::kHearingLocation: code_and_name(CodeKind::kHearingLocation, hloc.Value(v)); break;
-        case Dim::kCaseType: code_and_name(CodeKind::kCaseType, case_type.Value(v)); break;
-        case Dim::kCustody: row->push_back(v < 0 ? Value::Null() : Value::Text(custody.Value(v))); break;
-        case Dim::kAsylumType: {
-          const std::string a = asy_type.Value(v);
-          row->push_back(a == "I" ? Value::Text("affirmative") : a == "E" ? Value::Text("defensive") : a.empty() ? Value::Null() : Value::Text("UNKNOWN(" + a + ")"));
-          break;
-        }
-        case Dim::kRepresented: row->push_back(Value::Bool(v != 0)); break;
-        case Dim::kFy: row->push_back(Value::Int(v)); break;
-        case Dim::kMonth: row->push_back(Value::Text(FormatMonth(v))); break;
-      }
-    }
-  };
   auto measure_cells = [&](const Counts& c, std::vector<Value>* row) {
     const int64_t g = c.cls[derive::kGrant], d = c.cls[derive::kDeny], l = c.cls[derive::kCatOnly];
     if (trac) {
@@ -437,33 +325,18 @@ Result<ResultTable> RunAsylum(const store::SnapshotInfo& snap, const Names& name
                              Value::Int(c.conflicts), Value::Int(c.orphans), Value::Int(c.unknown_codes)});
     if (min_decisions > 0) row->push_back(Value::Bool(Decisions(c, o.cat_only_is_denial) < min_decisions));
   };
-  // Rows in a stable order: the slice's rows by their dimensions' printed values, then the comparison rows.
-  struct Pending {
-    std::vector<Value> row;
-    std::string sort_key;
-  };
-  std::vector<Pending> rows;
+  std::vector<std::pair<std::string, std::vector<Value>>> rows;
   auto emit = [&](const std::map<GroupKey, Counts>& m, bool is_comparison) {
     for (const auto& [key, c] : m) {
-      Pending p;
-      p.sort_key = is_comparison ? "1" : "0";
-      if (label_nat) {
-        p.row.push_back(Value::Text(is_comparison ? "ALL" : nat_label));
-        p.row.push_back(Value::Text(is_comparison ? "All nationalities" : nat_label_name));
-      }
-      dim_cells(key, &p.row);
-      for (const auto& v : p.row) {
-        p.sort_key += (v.kind == Value::Kind::kInt ? std::to_string(1000000000 + v.i) : v.kind == Value::Kind::kBool ? std::to_string(v.i) : v.text) + '\x1f';
-      }
-      if (comparison) p.row.push_back(Value::Bool(is_comparison));
-      measure_cells(c, &p.row);
-      rows.push_back(std::move(p));
+      std::pair<std::string, std::vector<Value>> row;
+      scan.RowPrefix(names, key, is_comparison, &row.second, &row.first);
+      measure_cells(c, &row.second);
+      rows.push_back(std::move(row));
     }
   };
   emit(groups, false);
   if (comparison) emit(all_nat, true);
-  std::stable_sort(rows.begin(), rows.end(), [](const Pending& x, const Pending& y) { return x.sort_key < y.sort_key; });
-  for (auto& p : rows) out.rows.push_back(std::move(p.row));
+  SortedRowsInto(std::move(rows), &out);
 
   // What was asked, as understood.
   out.query["measure"] = "asylum";

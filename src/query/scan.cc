@@ -1,0 +1,171 @@
+// SliceScan: filter masks per dictionary entry, group keys, and row layout for court queries.
+#include "query/scan.h"
+
+#include <algorithm>
+
+#include "base/civil_date.h"
+
+namespace immstats::query {
+
+namespace {
+
+std::string FormatMonth(int64_t yyyymm) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d", static_cast<int>(yyyymm / 100), static_cast<int>(yyyymm % 100));
+  return buf;
+}
+
+std::vector<std::string> One(const std::string& v) { return v.empty() ? std::vector<std::string>{} : std::vector<std::string>{v}; }
+
+}  // namespace
+
+Status SliceScan::Load(const store::TableReader& t, uint64_t lo, uint64_t hi, const Filters& f, const std::vector<Dim>& by,
+                       const ScanColumns& columns, const int32_t* dates) {
+  f_ = &f;
+  by_ = by;
+  dates_ = dates;
+  auto wants = [&](Dim d) { return std::find(by.begin(), by.end(), d) != by.end(); };
+  by_nat_ = wants(Dim::kNationality);
+  comparison_ = !f.nationalities.empty();
+  label_nat_ = comparison_ && !by_nat_;
+  if (by_nat_ || comparison_) {
+    IMMSTATS_RETURN_IF_ERROR(nat_.Load(t, columns.nationality_from_proceeding ? "nat_proceeding" : "nat_case", lo, hi, f.nationalities));
+    IMMSTATS_RETURN_IF_ERROR(nat_other_.Load(t, columns.nationality_from_proceeding ? "nat_case" : "nat_proceeding", lo, hi, f.nationalities));
+  }
+  if (wants(Dim::kCourt) || !f.courts.empty()) IMMSTATS_RETURN_IF_ERROR(court_.Load(t, "court", lo, hi, f.courts));
+  if (wants(Dim::kJudge) || !f.judges.empty()) {
+    IMMSTATS_RETURN_IF_ERROR(judge_.Load(t, columns.judge_from_last_hearing ? "judge_last_hearing" : "judge", lo, hi, f.judges));
+  }
+  if (wants(Dim::kHearingLocation) || !f.hearing_locations.empty()) {
+    IMMSTATS_RETURN_IF_ERROR(hloc_.Load(t, "hearing_loc", lo, hi, f.hearing_locations));
+  }
+  if (wants(Dim::kCustody) || !f.custody.empty()) IMMSTATS_RETURN_IF_ERROR(custody_.Load(t, "custody", lo, hi, One(f.custody)));
+  if (wants(Dim::kCaseType) || !f.case_types.empty()) IMMSTATS_RETURN_IF_ERROR(case_type_.Load(t, "case_type", lo, hi, f.case_types));
+  if (wants(Dim::kAsylumType) || !f.asylum_type.empty()) {
+    IMMSTATS_RETURN_IF_ERROR(asy_type_.Load(t, "asylum_type", lo, hi, One(f.asylum_type)));
+  }
+  if (wants(Dim::kRepresented) || f.represented) IMMSTATS_RETURN_IF_ERROR(t.ReadInts(columns.represented, &represented_, lo, hi));
+  if ((wants(Dim::kFy) || wants(Dim::kMonth)) && dates == nullptr) {
+    return Status::InvalidArgument("this query has no dates to group by fy or month: group by another dimension");
+  }
+  return Status::Ok();
+}
+
+bool SliceScan::Passes(size_t r) const {
+  return !((court_.loaded() && !court_.Passes(r)) || (judge_.loaded() && !judge_.Passes(r)) ||
+           (hloc_.loaded() && !hloc_.Passes(r)) || (custody_.loaded() && !custody_.Passes(r)) ||
+           (case_type_.loaded() && !case_type_.Passes(r)) || (asy_type_.loaded() && !asy_type_.Passes(r)) ||
+           (f_->represented && (represented_[r] != 0) != *f_->represented));
+}
+
+GroupKey SliceScan::Key(size_t r, bool* nat_ok, GroupKey* comparison_key) {
+  *nat_ok = true;
+  std::string_view nat_value;
+  if (nat_.loaded()) {
+    const bool primary = !nat_.At(r).empty();
+    nat_value = primary ? nat_.At(r) : nat_other_.At(r);  // fallback when the chosen column is empty (spec 6.2)
+    *nat_ok = !comparison_ || (primary ? nat_.Passes(r) : nat_other_.Passes(r));
+  }
+  GroupKey key{};
+  key.fill(0);
+  size_t nat_slot = kMaxDims;
+  for (size_t d = 0; d < by_.size(); ++d) {
+    int64_t v = 0;
+    switch (by_[d]) {
+      case Dim::kNationality: {
+        nat_slot = d;
+        if (nat_value.empty()) {
+          v = -1;
+          break;
+        }
+        auto [it, fresh] = nat_ids_.emplace(std::string(nat_value), static_cast<int64_t>(nat_values_.size()));
+        if (fresh) nat_values_.emplace_back(nat_value);
+        v = it->second;
+        break;
+      }
+      case Dim::kCourt: v = court_.Key(r); break;
+      case Dim::kJudge: v = judge_.Key(r); break;
+      case Dim::kHearingLocation: v = hloc_.Key(r); break;
+      case Dim::kCustody: v = custody_.Key(r); break;
+      case Dim::kCaseType: v = case_type_.Key(r); break;
+      case Dim::kAsylumType: v = asy_type_.Key(r); break;
+      case Dim::kRepresented: v = represented_[r]; break;
+      case Dim::kFy: v = base::FiscalYearOf(dates_[r]); break;
+      case Dim::kMonth: {
+        const auto c = base::CivilFromDays(dates_[r]);
+        v = c.year * 100 + c.month;
+        break;
+      }
+    }
+    key[d] = v;
+  }
+  *comparison_key = key;
+  if (nat_slot < kMaxDims) (*comparison_key)[nat_slot] = kAllNationalities;
+  return key;
+}
+
+void SliceScan::AddColumns(const Names& names, ResultTable* out) {
+  nat_label_.clear();
+  nat_label_name_.clear();
+  for (const auto& code : f_->nationalities) {
+    nat_label_ += (nat_label_.empty() ? "" : "+") + code;
+    nat_label_name_ += (nat_label_name_.empty() ? "" : " + ") + names.Name(CodeKind::kNationality, code);
+  }
+  if (label_nat_) {
+    out->columns.insert(out->columns.end(), {"nationality", "nationality_name"});
+    out->table_columns.insert(out->table_columns.end(), {"nationality", "nationality_name"});
+  }
+  AppendDimColumns(by_, &out->columns, &out->table_columns);
+  if (comparison_) out->columns.emplace_back("comparison");
+}
+
+void SliceScan::RowPrefix(const Names& names, const GroupKey& key, bool is_comparison, std::vector<Value>* row,
+                          std::string* sort_key) const {
+  *sort_key = is_comparison ? "1" : "0";
+  if (label_nat_) {
+    row->push_back(Value::Text(is_comparison ? "ALL" : nat_label_));
+    row->push_back(Value::Text(is_comparison ? "All nationalities" : nat_label_name_));
+  }
+  for (size_t d = 0; d < by_.size(); ++d) {
+    const int64_t v = key[d];
+    auto code_and_name = [&](CodeKind kind, const std::string& code) {
+      if (code.empty()) {
+        row->insert(row->end(), {Value::Null(), Value::Text("(none recorded)")});
+        return;
+      }
+      row->insert(row->end(), {Value::Text(code), Value::Text(names.Name(kind, code))});
+    };
+    switch (by_[d]) {
+      case Dim::kNationality:
+        if (v == kAllNationalities) row->insert(row->end(), {Value::Text("ALL"), Value::Text("All nationalities")});
+        else code_and_name(CodeKind::kNationality, v < 0 ? std::string() : nat_values_[static_cast<size_t>(v)]);
+        break;
+      case Dim::kCourt: code_and_name(CodeKind::kCourt, court_.Value(v)); break;
+      case Dim::kJudge: code_and_name(CodeKind::kJudge, judge_.Value(v)); break;
+      case Dim::kHearingLocation: code_and_name(CodeKind::kHearingLocation, hloc_.Value(v)); break;
+      case Dim::kCaseType: code_and_name(CodeKind::kCaseType, case_type_.Value(v)); break;
+      case Dim::kCustody: row->push_back(v < 0 ? Value::Null() : Value::Text(custody_.Value(v))); break;
+      case Dim::kAsylumType: {
+        const std::string a = asy_type_.Value(v);
+        row->push_back(a == "I" ? Value::Text("affirmative") : a == "E" ? Value::Text("defensive")
+                       : a.empty() ? Value::Null() : Value::Text("UNKNOWN(" + a + ")"));
+        break;
+      }
+      case Dim::kRepresented: row->push_back(Value::Bool(v != 0)); break;
+      case Dim::kFy: row->push_back(Value::Int(v)); break;
+      case Dim::kMonth: row->push_back(Value::Text(FormatMonth(v))); break;
+    }
+  }
+  for (const auto& v : *row) {
+    *sort_key += (v.kind == Value::Kind::kInt ? std::to_string(1000000000 + v.i)
+                  : v.kind == Value::Kind::kBool ? std::to_string(v.i) : v.text) + '\x1f';
+  }
+  if (comparison_) row->push_back(Value::Bool(is_comparison));
+}
+
+void SortedRowsInto(std::vector<std::pair<std::string, std::vector<Value>>> rows, ResultTable* out) {
+  std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (auto& r : rows) out->rows.push_back(std::move(r.second));
+}
+
+}  // namespace immstats::query
