@@ -22,6 +22,8 @@ int main(int argc, char** argv) {
   immstats::cli::AddIngestCommand(app, &exit_code);
   immstats::cli::AddStoreCommand(app, &exit_code);
   immstats::cli::AddAsylumCommand(app, &exit_code);
+  immstats::cli::AddBacklogCommand(app, &exit_code);
+  immstats::cli::AddWaitTimesCommand(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

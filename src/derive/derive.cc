@@ -71,11 +71,13 @@ struct Chosen {
 struct AsylumState {
   Chosen code[3];
   bool unknown_code = false;   // an asylum-family APPL_DEC the release's lookup does not know
-  bool pending_asyl = false;   // an ASYL application with no decision yet (backlog)
+  int32_t asyl_received = kNoDate;  // earliest ASYL receipt (a missing receipt date counts from the proceeding's)
   int32_t proc_e28 = kNoDate;  // earliest court-level E-28 on a B_TblProceeding rep row for this proceeding
   int32_t last_hearing = kNullDate;
   uint32_t last_judge = kNullCode;
 };
+
+int32_t ReceivedDate(int32_t input, int32_t osc) { return input != kNullDate ? input : osc; }
 
 bool Better(const Chosen& cur, uint8_t cls, int32_t recd, int64_t idn) {
   if (cur.cls == kNoApplication) return true;
@@ -247,7 +249,11 @@ Status Builder::ReadApplications() {
         ch.idn = ids[r];
       }
       st.unknown_code |= unknown;
-      if (fam == 0 && cls == kPending) st.pending_asyl = true;
+      if (fam == 0) {
+        const size_t pi = static_cast<size_t>(p);
+        const int32_t from = recd[r] != kNullDate ? recd[r] : ReceivedDate(input[pi], osc[pi]);
+        if (from != kNullDate) st.asyl_received = std::min(st.asyl_received, from);
+      }
     }
     return Status::Ok();
   });
@@ -349,8 +355,6 @@ class TableOut {
   store::SnapshotWriter* w_;
   std::string table_;
 };
-
-int32_t ReceivedDate(int32_t input, int32_t osc) { return input != kNullDate ? input : osc; }
 
 Status Builder::WriteAsylum(DerivedSummary* summary) {
   // Proceeding rows that carry asylum-family applications, in decision-date order (pending last).
@@ -456,8 +460,11 @@ Status Builder::WriteProceedings(DerivedSummary* summary) {
   IMMSTATS_RETURN_IF_ERROR(out.Date("next_received_date", order, [&](size_t p) { return next_received[p]; }));
   IMMSTATS_RETURN_IF_ERROR(out.Int("decision_outcome", order, [&](size_t p) { return int64_t{outcome[p]}; }));
   IMMSTATS_RETURN_IF_ERROR(out.Int("admin_completion", order, [&](size_t p) { return int64_t{admin[p]}; }));
-  IMMSTATS_RETURN_IF_ERROR(out.Int("asylum_pending", order, [&](size_t p) {
-    return int64_t{slot[p] >= 0 && states[static_cast<size_t>(slot[p])].pending_asyl};
+  // Asylum backlog at t: a proceeding pending at t with an ASYL application received by t (spec §8).
+  IMMSTATS_RETURN_IF_ERROR(out.Date("asylum_received_date", order, [&](size_t p) {
+    if (slot[p] < 0) return kNullDate;
+    const int32_t d = states[static_cast<size_t>(slot[p])].asyl_received;
+    return d == kNoDate ? kNullDate : d;
   }));
   IMMSTATS_RETURN_IF_ERROR(out.String("case_type", order, strings, [&](size_t p) { return case_type[p]; }));
   IMMSTATS_RETURN_IF_ERROR(out.String("court", order, strings, [&](size_t p) { return court[p]; }));

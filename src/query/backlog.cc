@@ -1,0 +1,264 @@
+// Backlog from derived.proceedings and wait times from derived.asylum_decisions.
+#include "query/backlog.h"
+
+#include <algorithm>
+#include <map>
+
+#include "base/civil_date.h"
+#include "derive/classes.h"
+#include "derive/derive.h"
+#include "query/asylum.h"
+#include "query/scan.h"
+
+namespace immstats::query {
+
+namespace {
+
+using store::kNullDate;
+
+// The EOIR series cover these case types only (spec §4.2).
+const std::vector<std::string> kEoirCaseTypes = {"AOC", "DEP", "EXC", "RMV", "WHO"};
+
+struct Days {
+  std::vector<int32_t> values;
+  void Add(int32_t d) { values.push_back(d); }
+  Value Median() {
+    if (values.empty()) return Value::Null();
+    const size_t mid = values.size() / 2;
+    std::nth_element(values.begin(), values.begin() + static_cast<ptrdiff_t>(mid), values.end());
+    double m = values[mid];
+    if (values.size() % 2 == 0) {
+      m = (m + *std::max_element(values.begin(), values.begin() + static_cast<ptrdiff_t>(mid))) / 2;
+    }
+    return Value::Number(m);
+  }
+  Value Mean() const {
+    if (values.empty()) return Value::Null();
+    double sum = 0;
+    for (int32_t v : values) sum += v;
+    return Value::Number(sum / static_cast<double>(values.size()));
+  }
+};
+
+struct BacklogCounts {
+  int64_t pending = 0, pending_asylum = 0, inactive = 0;
+  Days age;
+};
+
+struct WaitCounts {
+  int64_t decisions = 0, measured = 0, no_start = 0, start_after_end = 0;
+  Days days;
+};
+
+}  // namespace
+
+Result<ResultTable> RunBacklog(const store::SnapshotInfo& snap, const Names& names, const BacklogOptions& o) {
+  if (o.by.size() > kMaxDims) return Status::InvalidArgument("--by takes at most 4 dimensions");
+  auto table = store::TableReader::Open(snap, derive::kProceedingTable);
+  if (!table.ok()) return table.status();
+  const store::TableReader& t = *table;
+  int32_t as_of = 0;
+  if (o.as_of) {
+    as_of = *o.as_of;
+  } else if (auto it = snap.attributes.find("data_through"); it != snap.attributes.end()) {
+    as_of = base::ParseIsoDate(it->second).value_or(0);
+  }
+  if (auto it = snap.attributes.find("data_through"); it != snap.attributes.end() && o.as_of) {
+    const auto through = base::ParseIsoDate(it->second);
+    if (through && *o.as_of > *through) {
+      return Status::InvalidArgument("--as-of " + base::FormatIsoDate(*o.as_of) + " is after the release's last record (" +
+                                     it->second + "): a backlog can only be counted up to the release's date");
+    }
+  }
+  Filters f = o.filters;
+  const bool default_types = f.case_types.empty();
+  if (default_types) f.case_types = kEoirCaseTypes;
+
+  std::vector<int32_t> received, completion, next_received, asylum_received, osc;
+  std::vector<int64_t> admin;
+  IMMSTATS_RETURN_IF_ERROR(t.ReadDates(o.start_osc ? "osc_date" : "received_date", &received));
+  IMMSTATS_RETURN_IF_ERROR(t.ReadDates("completion_date", &completion));
+  IMMSTATS_RETURN_IF_ERROR(t.ReadDates("next_received_date", &next_received));
+  IMMSTATS_RETURN_IF_ERROR(t.ReadDates("asylum_received_date", &asylum_received));
+  IMMSTATS_RETURN_IF_ERROR(t.ReadInts("admin_completion", &admin));
+  SliceScan scan;
+  ScanColumns columns;
+  columns.represented = "represented_ever";
+  IMMSTATS_RETURN_IF_ERROR(scan.Load(t, 0, t.rows(), f, o.by, columns, nullptr));
+
+  std::map<GroupKey, BacklogCounts> groups, all_nat;
+  int64_t step_received = 0, step_types = 0;
+  for (size_t r = 0; r < t.rows(); ++r) {
+    if (received[r] == kNullDate || received[r] > as_of) continue;
+    ++step_received;
+    if (!scan.Passes(r)) continue;
+    ++step_types;
+    const bool pending = completion[r] == kNullDate || completion[r] > as_of;
+    const bool inactive = !pending && admin[r] == derive::kAdminClosure &&
+                          (next_received[r] == kNullDate || next_received[r] > as_of);
+    if (!pending && !inactive) continue;
+    bool nat_ok = true;
+    GroupKey ck;
+    const GroupKey key = scan.Key(r, &nat_ok, &ck);
+    auto add = [&](BacklogCounts& c) {
+      if (inactive) {
+        ++c.inactive;
+        return;
+      }
+      ++c.pending;
+      if (asylum_received[r] != kNullDate && asylum_received[r] <= as_of) ++c.pending_asylum;
+      c.age.Add(as_of - received[r]);
+    };
+    if (scan.comparison()) add(all_nat[ck]);
+    if (!nat_ok) continue;
+    add(groups[key]);
+    if (groups.size() > kMaxCells) {
+      return Status::InvalidArgument("the grouping gives more than " + std::to_string(kMaxCells) + " cells: add filters or fewer --by dimensions");
+    }
+  }
+
+  ResultTable out;
+  scan.AddColumns(names, &out);
+  for (const char* c : {"pending", "pending_asylum", "inactive_admin_closed", "median_age_days", "mean_age_days"}) {
+    out.columns.emplace_back(c);
+    out.table_columns.emplace_back(c);
+  }
+  if (scan.comparison()) out.table_columns.emplace_back("comparison");
+  std::vector<std::pair<std::string, std::vector<Value>>> rows;
+  auto emit = [&](std::map<GroupKey, BacklogCounts>& m, bool is_comparison) {
+    for (auto& [key, c] : m) {
+      std::pair<std::string, std::vector<Value>> row;
+      scan.RowPrefix(names, key, is_comparison, &row.second, &row.first);
+      row.second.insert(row.second.end(), {Value::Int(c.pending), Value::Int(c.pending_asylum), Value::Int(c.inactive),
+                                           c.age.Median(), c.age.Mean()});
+      rows.push_back(std::move(row));
+    }
+  };
+  emit(groups, false);
+  if (scan.comparison()) emit(all_nat, true);
+  SortedRowsInto(std::move(rows), &out);
+  out.query["measure"] = "backlog";
+  out.query["as_of"] = base::FormatIsoDate(as_of);
+  out.query["filters"] = o.filters.Json();
+  out.query["case_types"] = f.case_types;
+  out.query["start"] = o.start_osc ? "osc" : "input";
+  out.query["by"] = nlohmann::ordered_json::array();
+  for (Dim d : o.by) out.query["by"].push_back(DimName(d));
+  out.notes.push_back("Pending on " + base::FormatIsoDate(as_of) + ": received (" +
+                      (o.start_osc ? "OSC_DATE" : "INPUT_DATE, else OSC_DATE") +
+                      ") by then and not completed by then. Administratively closed proceedings are counted apart "
+                      "(inactive), until the case's next proceeding is received.");
+  if (o.receipt) {
+    nlohmann::ordered_json r = SnapshotReceipt(snap);
+    r["table"] = derive::kProceedingTable;
+    r["definition"] =
+        "Spec 8: a proceeding is pending on the as-of date when it was received on or before it and its COMP_DATE is "
+        "empty or later; case types " + std::string(default_types ? "RMV, DEP, EXC, AOC, WHO (EOIR's series)" : "as filtered") +
+        "; pending_asylum = pending with an ASYL application received by the as-of date; inactive = completed by an "
+        "administrative closure and not followed by a new proceeding by then; age = days since received.";
+    r["query"] = out.query;
+    r["steps"] = {{"proceedings_in_snapshot", t.rows()}, {"received_by_as_of", step_received},
+                  {"after_case_type_and_filters", step_types}};
+    out.receipt = std::move(r);
+  }
+  return out;
+}
+
+Result<ResultTable> RunWaitTimes(const store::SnapshotInfo& snap, const Names& names, const WaitTimeOptions& o) {
+  if (o.by.size() > kMaxDims) return Status::InvalidArgument("--by takes at most 4 dimensions");
+  auto table = store::TableReader::Open(snap, derive::kAsylumTable);
+  if (!table.ok()) return table.status();
+  const store::TableReader& t = *table;
+  std::vector<int32_t> dates;
+  IMMSTATS_RETURN_IF_ERROR(t.ReadDates("decision_date", &dates));
+  const auto decided_end = static_cast<size_t>(
+      std::partition_point(dates.begin(), dates.end(), [](int32_t d) { return d != kNullDate; }) - dates.begin());
+  const auto first = dates.begin(), last = dates.begin() + static_cast<ptrdiff_t>(decided_end);
+  const size_t lo = o.window.from ? static_cast<size_t>(std::lower_bound(first, last, *o.window.from) - first) : 0;
+  const size_t hi = o.window.to ? static_cast<size_t>(std::upper_bound(first, last, *o.window.to) - first) : decided_end;
+  const size_t n = hi > lo ? hi - lo : 0;
+  std::vector<int64_t> cls;
+  std::vector<int32_t> start;
+  IMMSTATS_RETURN_IF_ERROR(t.ReadInts("class_asyl", &cls, lo, hi));
+  const char* start_column = o.start == WaitStart::kOsc ? "osc_date" : o.start == WaitStart::kCase ? "case_start_date"
+                             : o.start == WaitStart::kApplication ? "appl_recd_date" : "input_date";
+  IMMSTATS_RETURN_IF_ERROR(t.ReadDates(start_column, &start, lo, hi));
+  std::vector<int32_t> osc;
+  if (o.start == WaitStart::kInput) IMMSTATS_RETURN_IF_ERROR(t.ReadDates("osc_date", &osc, lo, hi));
+  SliceScan scan;
+  IMMSTATS_RETURN_IF_ERROR(scan.Load(t, lo, hi, o.filters, o.by, ScanColumns{}, dates.data() + lo));
+
+  std::map<GroupKey, WaitCounts> groups, all_nat;
+  for (size_t r = 0; r < n; ++r) {
+    const int64_t c = cls[r];
+    const bool in = o.all_completed ? c != derive::kNoApplication : (c == derive::kGrant || c == derive::kDeny || c == derive::kCatOnly);
+    if (!in || !scan.Passes(r)) continue;
+    bool nat_ok = true;
+    GroupKey ck;
+    const GroupKey key = scan.Key(r, &nat_ok, &ck);
+    int32_t s = start[r];
+    if (s == kNullDate && !osc.empty()) s = osc[r];  // INPUT_DATE missing: the OSC date, as for the backlog
+    const int32_t end = dates[lo + r];
+    auto add = [&](WaitCounts& w) {
+      ++w.decisions;
+      if (s == kNullDate) ++w.no_start;
+      else if (s > end) ++w.start_after_end;  // Q9: kept in the data, left out of durations
+      else {
+        ++w.measured;
+        w.days.Add(end - s);
+      }
+    };
+    if (scan.comparison()) add(all_nat[ck]);
+    if (!nat_ok) continue;
+    add(groups[key]);
+    if (groups.size() > kMaxCells) {
+      return Status::InvalidArgument("the grouping gives more than " + std::to_string(kMaxCells) + " cells: add filters or fewer --by dimensions");
+    }
+  }
+  ResultTable out;
+  scan.AddColumns(names, &out);
+  for (const char* c : {"decisions", "measured", "median_days", "mean_days", "excluded_no_start", "excluded_start_after_end"}) {
+    out.columns.emplace_back(c);
+  }
+  out.table_columns.insert(out.table_columns.end(), {"decisions", "measured", "median_days", "mean_days"});
+  if (scan.comparison()) out.table_columns.emplace_back("comparison");
+  std::vector<std::pair<std::string, std::vector<Value>>> rows;
+  auto emit = [&](std::map<GroupKey, WaitCounts>& m, bool is_comparison) {
+    for (auto& [key, w] : m) {
+      std::pair<std::string, std::vector<Value>> row;
+      scan.RowPrefix(names, key, is_comparison, &row.second, &row.first);
+      row.second.insert(row.second.end(), {Value::Int(w.decisions), Value::Int(w.measured), w.days.Median(), w.days.Mean(),
+                                           Value::Int(w.no_start), Value::Int(w.start_after_end)});
+      rows.push_back(std::move(row));
+    }
+  };
+  emit(groups, false);
+  if (scan.comparison()) emit(all_nat, true);
+  SortedRowsInto(std::move(rows), &out);
+  const char* start_name = o.start == WaitStart::kOsc ? "osc" : o.start == WaitStart::kCase ? "case"
+                           : o.start == WaitStart::kApplication ? "application" : "input";
+  out.query["measure"] = "wait-times";
+  out.query["window"] = o.window.Describe();
+  if (o.window.from) out.query["from"] = base::FormatIsoDate(*o.window.from);
+  if (o.window.to) out.query["to"] = base::FormatIsoDate(*o.window.to);
+  out.query["filters"] = o.filters.Json();
+  out.query["by"] = nlohmann::ordered_json::array();
+  for (Dim d : o.by) out.query["by"].push_back(DimName(d));
+  out.query["start"] = start_name;
+  out.query["universe"] = o.all_completed ? "completed" : "trac";
+  if (o.receipt) {
+    nlohmann::ordered_json r = SnapshotReceipt(snap);
+    r["table"] = derive::kAsylumTable;
+    r["definition"] = std::string("Spec 8: days from the start (") + start_name +
+                      ": input = proceeding INPUT_DATE, osc = OSC_DATE, case = the case's first proceeding, application = "
+                      "APPL_RECD_DATE of the asylum application) to the proceeding's COMP_DATE, for asylum decision records "
+                      "decided in the window (" + (o.all_completed ? "every completed record" : "grants and denials, as TRAC") +
+                      "); records whose start is missing or after the decision are counted and left out.";
+    r["query"] = out.query;
+    r["steps"] = {{"records_in_snapshot", t.rows()}, {"completed_in_window", n}};
+    out.receipt = std::move(r);
+  }
+  return out;
+}
+
+}  // namespace immstats::query
