@@ -7,26 +7,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include "support/golden.h"
 #include "support/release_files.h"
 
 namespace immstats {
 namespace {
 
-std::filesystem::path GoldenDir() {
-  const char* src = std::getenv("IMMSTATS_SOURCE_DIR");
-  return std::filesystem::path(src != nullptr ? src : IMMSTATS_SOURCE_DIR_DEFAULT) / "tests" / "cli" / "golden";
-}
-
-// Compares with the golden file; IMMSTATS_UPDATE_GOLDEN=1 rewrites it instead.
-void ExpectGolden(const std::string& name, const std::string& actual) {
-  const auto path = GoldenDir() / name;
-  if (std::getenv("IMMSTATS_UPDATE_GOLDEN") != nullptr) {
-    std::ofstream(path, std::ios::binary) << actual;
-    return;
-  }
-  EXPECT_EQ(testing::ReadBytes(path), actual) << "golden " << path << " differs; rerun with IMMSTATS_UPDATE_GOLDEN=1 "
-                                              << "if the change is intended";
-}
+using testing::ExpectGolden;
 
 TEST(SynthCli, JsonSummaryIsGolden) {
   testing::ScratchDir dir("cli-json");

@@ -71,9 +71,10 @@ TEST(Snapshot, EmptyStoreAndOtherFormatVersionsSayWhatToDo) {
   ASSERT_TRUE(WriteOne(dir.path(), "old", true).ok());
   const auto manifest = dir.path() / "snapshots" / "old" / "MANIFEST.json";
   std::string text = immstats::testing::ReadBytes(manifest);
-  const auto at = text.find("\"format_version\": 1");
+  const std::string current = "\"format_version\": " + std::to_string(kFormatVersion);
+  const auto at = text.find(current);
   ASSERT_NE(at, std::string::npos);
-  text.replace(at, 19, "\"format_version\": 9");
+  text.replace(at, current.size(), "\"format_version\": 9");
   std::ofstream(manifest, std::ios::trunc) << text;
   auto refused = s.List();
   ASSERT_FALSE(refused.ok());
