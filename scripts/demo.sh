@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # The README's main job: install what is missing, build, generate a demo EOIR release and show what it holds.
-# Usage: scripts/demo.sh [SCALE]   (default 0.001, about 13k cases; 1.0 is a full-size release)
+# Usage: scripts/demo.sh [SCALE]   (default 0.01, about 128k cases; 1.0 is a full-size release)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scale="${1:-0.001}"
+scale="${1:-0.01}"
 scripts/install-deps.sh
 scripts/build.sh release >/dev/null
 bin=build/src/cli/immstats
@@ -42,5 +42,31 @@ echo "== immstats ingest eoir: the zip into a snapshot of the demo store ($out/s
 "$bin" ingest eoir "$out-zip/EOIR Case Data.zip" --store "$out/store" --release-id demo --quiet | tail -1 | sed 's/^/  /'
 "$bin" store info --store "$out/store" demo | sed 's/^/  /'
 "$bin" store verify --store "$out/store" demo | sed 's/^/  /'
+
+q="--store $out/store"
 echo
-echo "Next: asylum, backlog and court questions and the dashboard arrive with the next issues (see README)."
+echo "== Question 1: Honduran asylum decisions, September 2023 through August 2024, against all nationalities"
+echo "   immstats asylum --nationality Honduras --from 2023-09 --to 2024-08"
+"$bin" asylum $q --nationality Honduras --from 2023-09 --to 2024-08 | sed 's/^/  /'
+echo
+echo "== Question 2: grant rates by nationality in FY2024, TRAC and EOIR definitions (the ten with most decisions)"
+echo "   immstats asylum --by nationality --fy 2024 --definition trac,eoir --sort decisions_TRAC --limit 10"
+"$bin" asylum $q --by nationality --fy 2024 --definition trac,eoir --sort decisions_TRAC --limit 10 | sed 's/^/  /'
+echo
+court="$("$bin" asylum $q --by court --fy 2024 --definition trac --format csv --sort decisions_TRAC --limit 1 | sed -n 2p | cut -d, -f1)"
+echo "== Question 3: the judges of the busiest court ($court), FY2022-FY2024, with TRAC's 100-decision threshold"
+echo "   immstats asylum --court $court --by judge --from 2021-10 --to 2024-09 --definition trac --sort decisions_TRAC --limit 12"
+"$bin" asylum $q --court "$court" --by judge --from 2021-10 --to 2024-09 --definition trac --sort decisions_TRAC --limit 12 \
+  | sed 's/^/  /'
+echo
+echo "== Question 4: the backlog on the release's last day, by custody"
+"$bin" backlog $q --by custody | sed 's/^/  /'
+echo
+echo "== Question 5: how long asylum cases waited for a decision in FY2024, affirmative vs defensive"
+"$bin" wait-times $q --fy 2024 --by asylum-type | sed 's/^/  /'
+echo
+echo "== Every figure has a receipt: immstats asylum --nationality HO --fy 2024 --receipt --format json"
+"$bin" asylum $q --nationality HO --fy 2024 --definition trac --receipt --format json | sed -n '/"receipt"/,$p' | head -40 | sed 's/^/  /'
+echo "  ..."
+echo
+echo "Next: the dashboard and HTTP API arrive with the next issues (see README)."

@@ -85,8 +85,7 @@ void AddAsylumCommand(CLI::App& app, int* exit_code) {
       *exit_code = FailQuery("asylum", result.status());
       return;
     }
-    std::fputs(query::Format(*result, ctx->format).c_str(), stdout);
-    *exit_code = 0;
+    *exit_code = PrintResult("asylum", a->court, *ctx, &*result);
   });
 }
 

@@ -49,8 +49,7 @@ void AddBacklogCommand(CLI::App& app, int* exit_code) {
       *exit_code = FailQuery("backlog", result.status());
       return;
     }
-    std::fputs(query::Format(*result, ctx->format).c_str(), stdout);
-    *exit_code = 0;
+    *exit_code = PrintResult("backlog", *a, *ctx, &*result);
   });
 }
 
@@ -92,8 +91,7 @@ void AddWaitTimesCommand(CLI::App& app, int* exit_code) {
       *exit_code = FailQuery("wait-times", result.status());
       return;
     }
-    std::fputs(query::Format(*result, ctx->format).c_str(), stdout);
-    *exit_code = 0;
+    *exit_code = PrintResult("wait-times", *a, *ctx, &*result);
   });
 }
 

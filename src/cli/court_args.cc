@@ -29,6 +29,8 @@ void AddCourtOptions(CLI::App* cmd, CourtArgs* a, bool window) {
                   "asylum-type, case-type (comma-separated)")
       ->delimiter(',');
   cmd->add_option("--format", a->format, "table | csv | json")->check(CLI::IsMember({"table", "csv", "json"}))->capture_default_str();
+  cmd->add_option("--sort", a->sort, "Order rows by a field: numbers largest first, text A-Z (e.g. decisions_TRAC)");
+  cmd->add_option("--limit", a->limit, "Keep the first N rows after sorting (comparison rows are always kept)");
   cmd->add_flag("--receipt", a->receipt,
                 "Add how the figure was obtained: snapshot, source checksums, definitions, filters, counts at each step");
 }
@@ -56,6 +58,13 @@ Result<CourtContext> ResolveCourtArgs(const CourtArgs& a) {
   c.format = a.format == "json" ? query::OutputFormat::kJson : a.format == "csv" ? query::OutputFormat::kCsv
                                                                                  : query::OutputFormat::kTable;
   return c;
+}
+
+int PrintResult(const char* command, const CourtArgs& args, const CourtContext& ctx, query::ResultTable* result) {
+  const Status st = query::SortRows(result, args.sort, args.limit);
+  if (!st.ok()) return FailQuery(command, st);
+  std::fputs(query::Format(*result, ctx.format).c_str(), stdout);
+  return 0;
 }
 
 int FailQuery(const char* command, const Status& st) {

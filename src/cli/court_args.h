@@ -22,6 +22,8 @@ struct CourtArgs {
   int fy = 0;
   std::vector<std::string> by;
   std::string format = "table";
+  std::string sort;
+  size_t limit = 0;
   bool receipt = false;
 };
 
@@ -38,6 +40,9 @@ struct CourtContext {
   query::OutputFormat format = query::OutputFormat::kTable;
 };
 Result<CourtContext> ResolveCourtArgs(const CourtArgs& args);
+
+// Sorts and limits as asked, then prints in the chosen format; returns the exit code.
+int PrintResult(const char* command, const CourtArgs& args, const CourtContext& ctx, query::ResultTable* result);
 
 // Prints a failure as "immstats <command>: <message>" and returns the exit code.
 int FailQuery(const char* command, const Status& st);

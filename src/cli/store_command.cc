@@ -1,4 +1,5 @@
 // `immstats store list|info|verify|remove`: the snapshots in the store and their health.
+#include <algorithm>
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -67,9 +68,13 @@ void AddStoreCommand(CLI::App& app, int* exit_code) {
                snap->dir.string(), snap->created, snap->immstats_version, snap->format_version);
     fmt::print("sources\n");
     for (const auto& s : snap->sources) fmt::print("  {}  {} bytes  xxh64 {}\n", s.name, GroupThousands(static_cast<int64_t>(s.size)), s.xxh64);
+    for (const auto& [k, v] : snap->attributes) fmt::print("{:<9} {}\n", k == "data_through" ? "data to" : k, v);
     fmt::print("tables\n");
+    size_t name_width = 22;
+    for (const auto& t : snap->tables) name_width = std::max(name_width, t.name.size());
     for (const auto& t : snap->tables) {
-      fmt::print("  {:<22} {:>14} rows  {} columns\n", t.name, GroupThousands(static_cast<int64_t>(t.rows)), t.columns.size());
+      fmt::print("  {:<{}} {:>14} rows  {} columns\n", t.name, name_width, GroupThousands(static_cast<int64_t>(t.rows)),
+                 t.columns.size());
     }
     *exit_code = 0;
   });

@@ -70,6 +70,39 @@ std::pair<double, double> WilsonInterval(int64_t k, int64_t n) {
   return {std::max(0.0, center - half), std::min(1.0, center + half)};
 }
 
+Status SortRows(ResultTable* t, const std::string& field, size_t limit) {
+  const auto comparison_at = std::find(t->columns.begin(), t->columns.end(), "comparison");
+  const auto is_comparison = [&](const std::vector<Value>& row) {
+    return comparison_at != t->columns.end() && row[static_cast<size_t>(comparison_at - t->columns.begin())].i != 0;
+  };
+  if (!field.empty()) {
+    const auto at = std::find(t->columns.begin(), t->columns.end(), field);
+    if (at == t->columns.end()) {
+      std::string names;
+      for (const auto& c : t->columns) names += (names.empty() ? "" : ", ") + c;
+      return Status::InvalidArgument("cannot sort by '" + field + "': this answer's fields are " + names);
+    }
+    const auto c = static_cast<size_t>(at - t->columns.begin());
+    std::stable_sort(t->rows.begin(), t->rows.end(), [&](const std::vector<Value>& a, const std::vector<Value>& b) {
+      if (is_comparison(a) != is_comparison(b)) return is_comparison(b);
+      const Value &x = a[c], &y = b[c];
+      if ((x.kind == Value::Kind::kNull) != (y.kind == Value::Kind::kNull)) return y.kind == Value::Kind::kNull;
+      if (x.kind == Value::Kind::kText) return x.text < y.text;
+      if (x.kind == Value::Kind::kInt || x.kind == Value::Kind::kBool) return x.i > y.i;
+      return x.d > y.d;
+    });
+  }
+  if (limit > 0) {
+    std::vector<std::vector<Value>> kept;
+    size_t n = 0;
+    for (auto& row : t->rows) {
+      if (is_comparison(row) || n++ < limit) kept.push_back(std::move(row));
+    }
+    t->rows = std::move(kept);
+  }
+  return Status::Ok();
+}
+
 std::string FormatTable(const ResultTable& t) {
   std::vector<std::string> header;
   std::vector<std::vector<std::string>> cells(t.rows.size());

@@ -7,6 +7,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "immstats/status.h"
+
 namespace immstats::query {
 
 struct Value {
@@ -32,6 +34,10 @@ struct ResultTable {
 };
 
 enum class OutputFormat { kTable, kCsv, kJson };
+
+// Orders rows by `field` (numbers and rates largest first, text A-Z; nulls last), keeping comparison rows after
+// the others, then keeps the first `limit` non-comparison rows (0 = all). Unknown field: an error listing fields.
+Status SortRows(ResultTable* t, const std::string& field, size_t limit);
 
 std::string FormatTable(const ResultTable& t);
 std::string FormatCsv(const ResultTable& t);
