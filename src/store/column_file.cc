@@ -199,6 +199,26 @@ Result<ColumnReader> ColumnReader::Open(const std::filesystem::path& path) {
   return r;
 }
 
+Status ColumnReader::DecodeBlock(size_t b, void* dst, size_t dst_bytes) const {
+  const auto bytes = file_.bytes();
+  const uint64_t off = blocks_.at(b).first;
+  auto corrupt = [&](const std::string& what) {
+    return Status::Corruption("column file " + file_.path().string() + ", block " + std::to_string(b) + " at byte " +
+                              std::to_string(off) + ": " + what);
+  };
+  if (off + kBlockHeader > bytes.size()) return corrupt("block header out of range");
+  const uint8_t* p = bytes.data() + off;
+  const uint32_t rows = Get<uint32_t>(p), raw_size = Get<uint32_t>(p + 4), stored = Get<uint32_t>(p + 8);
+  const uint64_t hash = Get<uint64_t>(p + 12);
+  if (off + kBlockHeader + stored > bytes.size()) return corrupt("block runs past the end of the file");
+  if (rows != blocks_[b].second || raw_size != rows * ValueSize(type_)) return corrupt("block header disagrees with the footer");
+  if (dst_bytes < raw_size) return Status::Internal("DecodeBlock: destination too small");
+  if (XXH64(p + kBlockHeader, stored, 0) != hash) return corrupt("checksum mismatch: the block is damaged");
+  const size_t n = ZSTD_decompress(dst, raw_size, p + kBlockHeader, stored);
+  if (ZSTD_isError(n) || n != raw_size) return corrupt("zstd cannot decode the block");
+  return Status::Ok();
+}
+
 Status ColumnReader::ReadRaw(size_t b, std::string* raw) const {
   const auto bytes = file_.bytes();
   const uint64_t off = blocks_.at(b).first;
@@ -219,40 +239,25 @@ Status ColumnReader::ReadRaw(size_t b, std::string* raw) const {
 }
 
 namespace {
-// Appends a decoded block of fixed-width values to `out`.
+// Appends block `b` of fixed-width values to `out`, decoded in place.
 template <typename T>
-void AppendValues(const std::string& raw, std::vector<T>* out) {
-  const size_t n = raw.size() / sizeof(T);
-  const size_t at = out->size();
+Status AppendBlock(const ColumnReader& c, size_t b, std::vector<T>* out) {
+  const size_t at = out->size(), n = c.BlockRows(b);
   out->resize(at + n);
-  std::memcpy(out->data() + at, raw.data(), n * sizeof(T));
+  return c.DecodeBlock(b, out->data() + at, n * sizeof(T));
 }
 }  // namespace
 
-Status ColumnReader::ReadInts(size_t b, std::vector<int64_t>* out) const {
-  std::string raw;
-  IMMSTATS_RETURN_IF_ERROR(ReadRaw(b, &raw));
-  AppendValues(raw, out);
-  return Status::Ok();
-}
-
-Status ColumnReader::ReadDates(size_t b, std::vector<int32_t>* out) const {
-  std::string raw;
-  IMMSTATS_RETURN_IF_ERROR(ReadRaw(b, &raw));
-  AppendValues(raw, out);
-  return Status::Ok();
-}
-
-Status ColumnReader::ReadCodes(size_t b, std::vector<uint32_t>* out) const {
-  std::string raw;
-  IMMSTATS_RETURN_IF_ERROR(ReadRaw(b, &raw));
-  AppendValues(raw, out);
-  return Status::Ok();
-}
+Status ColumnReader::ReadInts(size_t b, std::vector<int64_t>* out) const { return AppendBlock(*this, b, out); }
+Status ColumnReader::ReadDates(size_t b, std::vector<int32_t>* out) const { return AppendBlock(*this, b, out); }
+Status ColumnReader::ReadCodes(size_t b, std::vector<uint32_t>* out) const { return AppendBlock(*this, b, out); }
 
 Status ColumnReader::Verify() const {
-  std::string raw;
-  for (size_t b = 0; b < blocks_.size(); ++b) IMMSTATS_RETURN_IF_ERROR(ReadRaw(b, &raw));
+  std::vector<uint8_t> raw;
+  for (size_t b = 0; b < blocks_.size(); ++b) {
+    raw.resize(size_t{blocks_[b].second} * ValueSize(type_));
+    IMMSTATS_RETURN_IF_ERROR(DecodeBlock(b, raw.data(), raw.size()));
+  }
   return Status::Ok();
 }
 

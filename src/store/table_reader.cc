@@ -5,21 +5,27 @@ namespace immstats::store {
 
 namespace {
 
-template <typename T, typename ReadBlock>
-Status ReadRange(const ColumnReader& c, uint64_t begin, uint64_t end, std::vector<T>* out, ReadBlock read) {
+// Rows [begin, end) of a fixed-width column: blocks inside the range decode straight into `out`, the (at most
+// two) partial blocks at its ends through a scratch buffer.
+template <typename T>
+Status ReadRange(const ColumnReader& c, uint64_t begin, uint64_t end, std::vector<T>* out) {
   out->clear();
   end = std::min<uint64_t>(end, c.rows());
   if (begin >= end) return Status::Ok();
+  out->resize(end - begin);
+  thread_local std::vector<T> scratch;
   const size_t first = begin / kRowsPerBlock, last = (end - 1) / kRowsPerBlock;
-  out->reserve(end - begin);
-  std::vector<T> block;
   for (size_t b = first; b <= last; ++b) {
-    block.clear();
-    IMMSTATS_RETURN_IF_ERROR(read(b, &block));
-    const uint64_t block_begin = static_cast<uint64_t>(b) * kRowsPerBlock;
-    const uint64_t from = std::max(begin, block_begin) - block_begin;
-    const uint64_t to = std::min<uint64_t>(end - block_begin, block.size());
-    out->insert(out->end(), block.begin() + static_cast<ptrdiff_t>(from), block.begin() + static_cast<ptrdiff_t>(to));
+    const uint64_t block_begin = static_cast<uint64_t>(b) * kRowsPerBlock, rows = c.BlockRows(b);
+    T* dst = out->data() + (std::max(begin, block_begin) - begin);
+    if (block_begin >= begin && block_begin + rows <= end) {
+      IMMSTATS_RETURN_IF_ERROR(c.DecodeBlock(b, dst, rows * sizeof(T)));
+      continue;
+    }
+    scratch.resize(rows);
+    IMMSTATS_RETURN_IF_ERROR(c.DecodeBlock(b, scratch.data(), rows * sizeof(T)));
+    const uint64_t from = std::max(begin, block_begin) - block_begin, to = std::min(end, block_begin + rows) - block_begin;
+    std::copy(scratch.begin() + static_cast<ptrdiff_t>(from), scratch.begin() + static_cast<ptrdiff_t>(to), dst);
   }
   return Status::Ok();
 }
@@ -31,15 +37,7 @@ Result<TableReader> TableReader::Open(const std::filesystem::path& dir, const Ta
   r.name_ = table.name;
   r.rows_ = table.rows;
   r.dir_ = dir;
-  for (const auto& c : table.columns) {
-    auto col = ColumnReader::Open(dir / c.file);
-    if (!col.ok()) return col.status();
-    if (col->rows() != table.rows) {
-      return Status::Corruption("column " + table.name + "." + c.name + " (" + (dir / c.file).string() + ") holds " +
-                                std::to_string(col->rows()) + " rows, the manifest says " + std::to_string(table.rows));
-    }
-    r.columns_.emplace(c.name, std::move(col).value());
-  }
+  for (const auto& c : table.columns) r.files_.emplace(c.name, c.file);
   return r;
 }
 
@@ -53,15 +51,25 @@ Result<TableReader> TableReader::Open(const SnapshotInfo& snapshot, std::string_
 
 std::vector<std::string> TableReader::ColumnNames() const {
   std::vector<std::string> out;
-  for (const auto& [name, c] : columns_) out.push_back(name);
+  for (const auto& [name, file] : files_) out.push_back(name);
   return out;
 }
 
 Result<const ColumnReader*> TableReader::Column(std::string_view column, ColumnType type) const {
   auto it = columns_.find(std::string(column));
   if (it == columns_.end()) {
-    return Status::NotFound("table " + name_ + " has no column " + std::string(column) +
-                            " in this snapshot: re-ingest the release with this immstats");
+    auto f = files_.find(std::string(column));
+    if (f == files_.end()) {
+      return Status::NotFound("table " + name_ + " has no column " + std::string(column) +
+                              " in this snapshot: re-ingest the release with this immstats");
+    }
+    auto col = ColumnReader::Open(dir_ / f->second);
+    if (!col.ok()) return col.status();
+    if (col->rows() != rows_) {
+      return Status::Corruption("column " + name_ + "." + std::string(column) + " (" + (dir_ / f->second).string() +
+                                ") holds " + std::to_string(col->rows()) + " rows, the manifest says " + std::to_string(rows_));
+    }
+    it = columns_.emplace(std::string(column), std::move(col).value()).first;
   }
   if (it->second.type() != type) {
     return Status::Corruption("column " + name_ + "." + std::string(column) + " is stored as " +
@@ -73,20 +81,20 @@ Result<const ColumnReader*> TableReader::Column(std::string_view column, ColumnT
 Status TableReader::ReadInts(std::string_view column, std::vector<int64_t>* out, uint64_t begin, uint64_t end) const {
   auto c = Column(column, ColumnType::kInt64);
   if (!c.ok()) return c.status();
-  return ReadRange(**c, begin, end, out, [&](size_t b, std::vector<int64_t>* v) { return (*c)->ReadInts(b, v); });
+  return ReadRange(**c, begin, end, out);
 }
 
 Status TableReader::ReadDates(std::string_view column, std::vector<int32_t>* out, uint64_t begin, uint64_t end) const {
   auto c = Column(column, ColumnType::kDate);
   if (!c.ok()) return c.status();
-  return ReadRange(**c, begin, end, out, [&](size_t b, std::vector<int32_t>* v) { return (*c)->ReadDates(b, v); });
+  return ReadRange(**c, begin, end, out);
 }
 
 Status TableReader::ReadStrings(std::string_view column, StringColumn* out, uint64_t begin, uint64_t end) const {
   auto c = Column(column, ColumnType::kString);
   if (!c.ok()) return c.status();
   out->dict = (*c)->dictionary();
-  return ReadRange(**c, begin, end, &out->codes, [&](size_t b, std::vector<uint32_t>* v) { return (*c)->ReadCodes(b, v); });
+  return ReadRange(**c, begin, end, &out->codes);
 }
 
 }  // namespace immstats::store

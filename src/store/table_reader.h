@@ -30,7 +30,7 @@ class TableReader {
 
   const std::string& name() const { return name_; }
   uint64_t rows() const { return rows_; }
-  bool Has(std::string_view column) const { return columns_.count(std::string(column)) != 0; }
+  bool Has(std::string_view column) const { return files_.count(std::string(column)) != 0; }
   std::vector<std::string> ColumnNames() const;
 
   // Rows [begin, end) of a column (end clamped to rows()); whole blocks are decoded, then trimmed.
@@ -43,7 +43,8 @@ class TableReader {
   std::string name_;
   uint64_t rows_ = 0;
   std::filesystem::path dir_;
-  std::map<std::string, ColumnReader> columns_;
+  std::map<std::string, std::string> files_;               // column -> file, from the manifest
+  mutable std::map<std::string, ColumnReader> columns_;    // opened on first read: a query maps only what it reads
 };
 
 }  // namespace immstats::store

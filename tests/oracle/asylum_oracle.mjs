@@ -5,8 +5,8 @@
 // Usage: node asylum_oracle.mjs RELEASE_DIR IMMSTATS_BIN STORE_DIR [SLICES] [SEED]
 import { createRequire } from 'node:module';
 import { execFileSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { loadBaseTables, recordsSql, countsSql, expectedFields } from './asylum_sql.mjs';
 
 const require = createRequire(import.meta.url);
 const peers = process.env.IMMSTATS_PEERS_DIR;
@@ -18,48 +18,18 @@ let seed = Number(seedArg ?? 7);
 const rand = () => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed / 2147483648; };
 const pick = (arr) => arr[Math.floor(rand() * arr.length)];
 
-function findFile(dir, name) {
-  for (const e of readdirSync(dir)) {
-    const p = path.join(dir, e);
-    if (statSync(p).isDirectory()) { const f = findFile(p, name); if (f) return f; }
-    else if (e.toLowerCase() === name.toLowerCase()) return p;
-  }
-  return null;
-}
-const csv = (name) => `read_csv('${findFile(releaseDir, name)}', delim='\t', header=true, all_varchar=true, quote='', escape='')`;
-const day = (col) => `TRY_CAST(substr(trim(${col}), 1, 10) AS DATE)`;
-
 const db = await DuckDBInstance.create(':memory:', { threads: '2' });
 const con = await db.connect();
 const rows = async (sql) => (await con.runAndReadAll(sql)).getRowObjects();
-
-// Base tables, as the spec reads them: trimmed codes, empty = NULL, dates from the first ten characters.
-await con.run(`CREATE TABLE p AS SELECT CAST(IDNPROCEEDING AS BIGINT) pid, CAST(IDNCASE AS BIGINT) cid,
-  ${day('COMP_DATE')} comp, NULLIF(trim(DEC_CODE), '') AS dcode, NULLIF(trim(OTHER_COMP), '') oc,
-  NULLIF(trim(BASE_CITY_CODE), '') court, NULLIF(trim(IJ_CODE), '') judge, NULLIF(trim(CUSTODY), '') custody,
-  NULLIF(trim(NAT), '') pnat FROM ${csv('B_TblProceeding.csv')}`);
-await con.run(`CREATE TABLE c AS SELECT CAST(IDNCASE AS BIGINT) cid, NULLIF(trim(NAT), '') nat FROM ${csv('A_TblCase.csv')}`);
-await con.run(`CREATE TABLE a AS SELECT CAST(IDNPROCEEDING AS BIGINT) pid, trim(APPL_CODE) code, NULLIF(trim(APPL_DEC), '') d
-  FROM ${csv('tbl_Court_Appln.csv')}`);
-// §6.2: one record per proceeding with an ASYL application; class by precedence GRANT < DENY < CAT_ONLY < ...
-await con.run(`CREATE TABLE cls AS SELECT pid, min(CASE WHEN d IN ('G','F','C','I','P') THEN 0 WHEN d = 'D' THEN 1
-  WHEN d = 'L' THEN 2 WHEN d = 'A' THEN 3 WHEN d = 'W' THEN 4 WHEN d = 'O' THEN 5 WHEN d = 'M' THEN 6
-  WHEN d IN ('S','T') THEN 7 WHEN d = 'R' OR d IS NULL THEN 8 ELSE 5 END) AS k FROM a WHERE code = 'ASYL' GROUP BY pid`);
-// §6.1: completed = a COMP_DATE and a DEC_CODE or an OTHER_COMP; decision date = COMP_DATE.
-await con.run(`CREATE TABLE rec AS SELECT p.*, coalesce(c.nat, p.pnat) AS nat, cls.k,
-  row_number() OVER (PARTITION BY p.cid ORDER BY p.comp DESC, (p.dcode IS NOT NULL) DESC, p.pid DESC) AS nth
-  FROM cls JOIN p USING (pid) LEFT JOIN c USING (cid)
-  WHERE p.comp IS NOT NULL AND (p.dcode IS NOT NULL OR p.oc IS NOT NULL)`);
+await loadBaseTables(con, releaseDir);
+await con.run(`CREATE TABLE rec AS ${recordsSql()}`);
 
 const nats = (await rows(`SELECT nat, count(*) n FROM rec GROUP BY nat ORDER BY n DESC LIMIT 25`)).map((r) => r.nat);
 const courts = (await rows(`SELECT court, count(*) n FROM rec GROUP BY court ORDER BY n DESC LIMIT 20`)).map((r) => r.court);
 const span = (await rows(`SELECT min(comp)::VARCHAR lo, max(comp)::VARCHAR hi FROM rec`))[0];
 const lastYear = Number(span.hi.slice(0, 4));
 
-function sqlCounts(where) {
-  return rows(`SELECT count(*) FILTER (WHERE k = 0) g, count(*) FILTER (WHERE k = 1) d, count(*) FILTER (WHERE k = 2) l,
-    count(*) FILTER (WHERE k IN (3, 4, 5, 6)) o FROM rec WHERE ${where.join(' AND ') || 'true'}`).then((r) => r[0]);
-}
+const sqlCounts = (where) => rows(countsSql('rec', where)).then((r) => r[0]);
 
 function immstats(args) {
   const out = execFileSync(bin, ['asylum', '--store', storeDir, '--format', 'json', '--min-decisions', '0', ...args]);
@@ -68,8 +38,7 @@ function immstats(args) {
 
 let failures = 0, checked = 0;
 function compare(label, row, s) {
-  const want = { decisions_TRAC: Number(s.g + s.d + s.l), grants: Number(s.g), grants_EOIR: Number(s.g),
-    denials_EOIR: Number(s.d), other_EOIR: Number(s.l + s.o) };
+  const want = expectedFields(s);
   for (const [k, v] of Object.entries(want)) {
     const got = row ? row[k] : 0;
     if (got !== v) { failures++; console.error(`MISMATCH ${label}: ${k} immstats=${got} duckdb=${v}`); }
