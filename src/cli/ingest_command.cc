@@ -31,7 +31,7 @@ void AddIngestCommand(CLI::App& app, int* exit_code) {
   CLI::App* eoir = ingest->add_subcommand(
       "eoir",
       "Read an EOIR release (the zip as downloaded, Deflate64 included, or an extracted folder) into a new\n"
-      "snapshot: typed, compressed, checksummed columns, rejects.tsv, and a manifest with the sources'\n"
+      "snapshot: typed, compressed, checksummed columns, <table>.rejects.tsv, and a manifest with the sources'\n"
       "checksums and the reconciliation. Published atomically: an interrupted ingest leaves the store as it was.\n\n"
       "Examples:\n"
       "  immstats ingest eoir 'EOIR Case Data.zip'\n"

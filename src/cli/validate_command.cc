@@ -55,7 +55,7 @@ void AddValidateCommand(CLI::App& app, int* exit_code) {
       "  immstats validate eoir 'EOIR Case Data.zip'\n"
       "  immstats validate eoir demo --rejects rejects --json");
   eoir->add_option("path", args->path, "The release: a zip or a folder")->required()->check(CLI::ExistingPath);
-  eoir->add_option("--rejects", args->rejects, "Folder for rejects.tsv (file, line, byte offset, column, reason, raw)");
+  eoir->add_option("--rejects", args->rejects, "Folder for <table>.rejects.tsv files (file, line, byte offset, column, kind, reason, raw)");
   eoir->add_option("--release-date", args->release_date,
                    "YYYY-MM-DD: dates more than two years after it are bad (default: the file's date)");
   eoir->add_flag("--json", args->json, "Print the reconciliation as one JSON object");

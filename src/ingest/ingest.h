@@ -25,7 +25,7 @@ struct IngestResult {
   double seconds = 0;
 };
 
-// Reads every table, writes typed columns and rejects.tsv into a temporary folder of the store, and
+// Reads every table, writes typed columns and <table>.rejects.tsv into a temporary folder of the store, and
 // publishes the snapshot atomically. On any error (or a crash) the store's earlier snapshots are untouched.
 Result<IngestResult> IngestEoirRelease(const IngestOptions& options);
 

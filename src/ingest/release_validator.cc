@@ -119,7 +119,6 @@ class Validator {
   int32_t latest_ = 0;
   std::map<std::string, std::set<std::string, std::less<>>> lookups_;  // lookup file (upper) -> first-column codes
   KeySet cases_;
-  std::ofstream rejects_;
 };
 
 Status Validator::ListSources() {
@@ -294,10 +293,18 @@ Status Validator::ProcessTable(const eoir::TableSpec& spec, const SourceFile& f,
   }();
   std::string decoded;
 
+  // One rejects file per table: file, line, byte offset, column, kind, reason and the raw bytes (escaped).
+  std::ofstream rejects;
+  if (!opt_.rejects_dir.empty()) {
+    const fs::path path = opt_.rejects_dir / (t.name + ".rejects.tsv");
+    rejects.open(path, std::ios::binary | std::ios::trunc);
+    if (!rejects) return Status::IoError("cannot write " + path.string() + ": check the folder's permissions and free space");
+    rejects << "file\tline\tbyte_offset\tcolumn\tkind\treason\traw\n";
+  }
   auto reject = [&](const RawRow& row, std::string_view column, std::string_view kind,
                     std::string_view reason) -> Status {
-    if (rejects_.is_open()) {
-      rejects_ << t.name << '\t' << f.name << '\t' << row.line << '\t' << row.offset << '\t' << column << '\t' << kind
+    if (rejects.is_open()) {
+      rejects << f.name << '\t' << row.line << '\t' << row.offset << '\t' << column << '\t' << kind
                << '\t' << reason << '\t' << EscapeRaw(row.raw) << '\n';
     }
     return Status::Ok();
@@ -473,6 +480,10 @@ Status Validator::ProcessTable(const eoir::TableSpec& spec, const SourceFile& f,
   IMMSTATS_RETURN_IF_ERROR(reader.Finish());
   t.physical_lines = reader.physical_lines() - 1;
   if (opt_.sink != nullptr) IMMSTATS_RETURN_IF_ERROR(opt_.sink->EndTable(t.name, static_cast<uint64_t>(t.loaded)));
+  if (rejects.is_open() && !rejects.flush()) {
+    return Status::IoError("cannot write " + (opt_.rejects_dir / (t.name + ".rejects.tsv")).string() +
+                           ": the disk may be full");
+  }
   for (size_t i = 0; i < width; ++i) {
     if (Upper(header[i]) != upper[i]) rec_.schema_notes.push_back(t.name + ": column " + header[i] + " read as " + upper[i]);
   }
@@ -493,9 +504,7 @@ Result<Reconciliation> Validator::Run() {
   if (!opt_.rejects_dir.empty()) {
     std::error_code ec;
     fs::create_directories(opt_.rejects_dir, ec);
-    rejects_.open(opt_.rejects_dir / "rejects.tsv", std::ios::binary | std::ios::trunc);
-    if (!rejects_) return Status::IoError("cannot write " + (opt_.rejects_dir / "rejects.tsv").string());
-    rejects_ << "table\tfile\tline\tbyte_offset\tcolumn\tkind\treason\traw\n";
+    if (ec) return Status::IoError("cannot create " + opt_.rejects_dir.string() + ": " + ec.message());
   }
   IMMSTATS_RETURN_IF_ERROR(LoadLookups());
 

@@ -106,9 +106,9 @@ TEST(ValidateCli, JsonReconciliationIsGoldenAndRejectsAreWritten) {
   ASSERT_EQ(testing::RunCommand(cd + testing::ImmstatsBinary() + " validate eoir 'rel/EOIR Case Data.zip' --json "
                                 "--rejects rej --release-date 2026-10-01", &out), 0) << out;
   ExpectGolden("validate_eoir.json", out);
-  const auto rejects = testing::ReadLines(dir.path() / "rej" / "rejects.tsv");
+  const auto rejects = testing::ReadLines(dir.path() / "rej" / "B_TblProceeding.rejects.tsv");
   EXPECT_GT(rejects.size(), 1u);
-  EXPECT_EQ(rejects[0], "table\tfile\tline\tbyte_offset\tcolumn\tkind\treason\traw");
+  EXPECT_EQ(rejects[0], "file\tline\tbyte_offset\tcolumn\tkind\treason\traw");
   EXPECT_EQ(testing::RunCommand(cd + testing::ImmstatsBinary() + " validate eoir rel --release-date 2026-13-01 2>&1",
                                 &out), 2);
   EXPECT_NE(out.find("write it as YYYY-MM-DD"), std::string::npos) << out;

@@ -76,11 +76,14 @@ void ExpectMatchesTruth(const testing::GeneratedRelease& r, const std::filesyste
     for (const auto& [kind, n] : t.quarantined) q += n;
     EXPECT_EQ(t.loaded + q, t.read) << t.name;
     quarantined_rows += q;
+    // Each table's rejects file holds exactly its quarantined rows.
+    const auto lines = testing::ReadLines(rejects.path() / (t.name + ".rejects.tsv"));
+    ASSERT_FALSE(lines.empty()) << t.name;
+    EXPECT_EQ(lines[0], "file\tline\tbyte_offset\tcolumn\tkind\treason\traw");
+    EXPECT_EQ(static_cast<int64_t>(lines.size()) - 1, q) << t.name;
   }
   EXPECT_EQ(rec->tables.size(), r.truth["tables"].size());
   EXPECT_TRUE(rec->missing_tables.empty());
-  const auto lines = testing::ReadLines(rejects.path() / "rejects.tsv");
-  EXPECT_EQ(static_cast<int64_t>(lines.size()) - 1, quarantined_rows);
   EXPECT_GT(quarantined_rows, 0);
 }
 
