@@ -126,13 +126,20 @@ bool Names::IsPseudo(CodeKind kind, std::string_view code) const {
   if (kind == CodeKind::kCourt) {
     return code == "BIA" || code == "CIJ" || code == "HDQ" || code == "OIT" || code == "OIN" || code == "RIC";
   }
-  if (kind == CodeKind::kJudge) {
-    const std::string name = Upper(Name(kind, code));
-    return name.find('<') != std::string::npos || name.find("MASTER") != std::string::npos ||
-           name.find("VIDEO") != std::string::npos || name.find("FORMER") != std::string::npos ||
-           name.find("CLERK") != std::string::npos || name.rfind("UNKNOWN(", 0) == 0;
-  }
+  if (kind == CodeKind::kJudge) return Known(kind, code) && IsPseudoJudgeName(Name(kind, code));
   return false;
+}
+
+bool IsPseudoJudgeName(std::string_view name) {
+  const std::string u = Upper(name);
+  if (u.find('<') != std::string::npos || u.find("TEST") != std::string::npos) return true;
+  if (u.find(',') != std::string::npos) return false;  // "Last, First", visiting judges included
+  // Without a comma: EOIR's placeholders ("Visiting Judge 12", "Status Docket", "Master Calendar 1", "York 2"),
+  // unless it reads like a name written without its comma ("Petty Aaron R.").
+  for (const char* word : {"JUDGE", "DOCKET", "CALENDAR", "TRAINING", "NEW IJ", "IJ NAME", "CLERICAL", "FORMER", "/"}) {
+    if (u.find(word) != std::string::npos) return true;
+  }
+  return std::any_of(u.begin(), u.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
 }
 
 Result<std::vector<std::string>> Names::Resolve(CodeKind kind, std::string_view typed) const {

@@ -35,6 +35,11 @@ class Names {
   std::map<CodeKind, std::map<std::string, Entry>> codes_;
 };
 
+// A judge-lookup name that is not a person (Q20): "<All Judges>", "Master Calendar 1", "Video Judge - Bal",
+// "Former Immigration Judge", "Visiting Judge 12", "Status Docket", test entries. People are "Last, First"
+// (visiting judges too: "Ayala, David (Visiting Judge)"), sometimes without the comma ("Petty Aaron R.").
+bool IsPseudoJudgeName(std::string_view name);
+
 // Levenshtein distance on upper-cased ASCII, for suggestions.
 size_t EditDistance(std::string_view a, std::string_view b);
 

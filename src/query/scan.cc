@@ -116,6 +116,13 @@ void SliceScan::AddColumns(const Names& names, ResultTable* out) {
     out->table_columns.insert(out->table_columns.end(), {"nationality", "nationality_name"});
   }
   AppendDimColumns(by_, &out->columns, &out->table_columns);
+  // Pseudo courts (BIA, CIJ, HDQ, OIT, OIN, RIC) and pseudo judges are shown but flagged: not for rankings.
+  pseudo_column_ = std::find(by_.begin(), by_.end(), Dim::kCourt) != by_.end() ||
+                   std::find(by_.begin(), by_.end(), Dim::kJudge) != by_.end();
+  if (pseudo_column_) {
+    out->columns.emplace_back("not_ranked");
+    out->table_columns.emplace_back("not_ranked");
+  }
   if (comparison_) out->columns.emplace_back("comparison");
 }
 
@@ -155,6 +162,14 @@ void SliceScan::RowPrefix(const Names& names, const GroupKey& key, bool is_compa
       case Dim::kFy: row->push_back(Value::Int(v)); break;
       case Dim::kMonth: row->push_back(Value::Text(FormatMonth(v))); break;
     }
+  }
+  if (pseudo_column_) {
+    bool pseudo = false;
+    for (size_t d = 0; d < by_.size(); ++d) {
+      if (by_[d] == Dim::kCourt) pseudo = pseudo || names.IsPseudo(CodeKind::kCourt, court_.Value(key[d]));
+      if (by_[d] == Dim::kJudge) pseudo = pseudo || names.IsPseudo(CodeKind::kJudge, judge_.Value(key[d]));
+    }
+    row->push_back(Value::Bool(pseudo));
   }
   for (const auto& v : *row) {
     *sort_key += (v.kind == Value::Kind::kInt ? std::to_string(1000000000 + v.i)

@@ -43,7 +43,7 @@ class SliceScan {
   const Filters* f_ = nullptr;
   std::vector<Dim> by_;
   const int32_t* dates_ = nullptr;
-  bool comparison_ = false, by_nat_ = false, label_nat_ = false;
+  bool comparison_ = false, by_nat_ = false, label_nat_ = false, pseudo_column_ = false;
   std::string nat_label_, nat_label_name_;
   CodeColumn nat_, nat_other_, court_, judge_, hloc_, custody_, case_type_, asy_type_;
   std::vector<int64_t> represented_;
