@@ -332,6 +332,15 @@ class TableOut {
     }
     return c->Finish();
   }
+  Status Int8(const char* name, const std::vector<size_t>& order, auto value) {
+    auto c = w_->AddColumn(table_, name, store::ColumnType::kInt8);
+    if (!c.ok()) return c.status();
+    for (size_t i : order) {
+      c->AppendInt8(static_cast<int8_t>(value(i)));
+      IMMSTATS_RETURN_IF_ERROR(c->Flush());
+    }
+    return c->Finish();
+  }
   Status Date(const char* name, const std::vector<size_t>& order, auto value) {
     auto c = w_->AddColumn(table_, name, store::ColumnType::kDate);
     if (!c.ok()) return c.status();
@@ -380,10 +389,10 @@ Status Builder::WriteAsylum(DerivedSummary* summary) {
   IMMSTATS_RETURN_IF_ERROR(out.Int("idnproceeding", order, [&](size_t p) { return proc_id[p]; }));
   IMMSTATS_RETURN_IF_ERROR(out.Int("idncase", order, [&](size_t p) { return proc_case_id[p]; }));
   IMMSTATS_RETURN_IF_ERROR(out.Date("decision_date", order, [&](size_t p) { return comp[p]; }));
-  IMMSTATS_RETURN_IF_ERROR(out.Int("class_asyl", order, [&](size_t p) { return int64_t{st(p).code[0].cls}; }));
-  IMMSTATS_RETURN_IF_ERROR(out.Int("class_asyw", order, [&](size_t p) { return int64_t{st(p).code[1].cls}; }));
-  IMMSTATS_RETURN_IF_ERROR(out.Int("class_wcat", order, [&](size_t p) { return int64_t{st(p).code[2].cls}; }));
-  IMMSTATS_RETURN_IF_ERROR(out.Int("conflict", order, [&](size_t p) {
+  IMMSTATS_RETURN_IF_ERROR(out.Int8("class_asyl", order, [&](size_t p) { return int64_t{st(p).code[0].cls}; }));
+  IMMSTATS_RETURN_IF_ERROR(out.Int8("class_asyw", order, [&](size_t p) { return int64_t{st(p).code[1].cls}; }));
+  IMMSTATS_RETURN_IF_ERROR(out.Int8("class_wcat", order, [&](size_t p) { return int64_t{st(p).code[2].cls}; }));
+  IMMSTATS_RETURN_IF_ERROR(out.Int8("conflict", order, [&](size_t p) {
     const auto& s = st(p);
     return int64_t{s.code[0].conflict} | int64_t{s.code[1].conflict} << 1 | int64_t{s.code[2].conflict} << 2;
   }));
@@ -394,9 +403,9 @@ Status Builder::WriteAsylum(DerivedSummary* summary) {
     }
     return kNullDate;
   }));
-  IMMSTATS_RETURN_IF_ERROR(out.Int("other_relief_application", order, [&](size_t p) { return int64_t{relief_granted[p]}; }));
-  IMMSTATS_RETURN_IF_ERROR(out.Int("decision_outcome", order, [&](size_t p) { return int64_t{outcome[p]}; }));
-  IMMSTATS_RETURN_IF_ERROR(out.Int("admin_completion", order, [&](size_t p) { return int64_t{admin[p]}; }));
+  IMMSTATS_RETURN_IF_ERROR(out.Int8("other_relief_application", order, [&](size_t p) { return int64_t{relief_granted[p]}; }));
+  IMMSTATS_RETURN_IF_ERROR(out.Int8("decision_outcome", order, [&](size_t p) { return int64_t{outcome[p]}; }));
+  IMMSTATS_RETURN_IF_ERROR(out.Int8("admin_completion", order, [&](size_t p) { return int64_t{admin[p]}; }));
   IMMSTATS_RETURN_IF_ERROR(out.String("dec_code", order, strings, [&](size_t p) { return dec_code[p]; }));
   IMMSTATS_RETURN_IF_ERROR(out.String("other_comp", order, strings, [&](size_t p) { return other_comp[p]; }));
   IMMSTATS_RETURN_IF_ERROR(out.String("court", order, strings, [&](size_t p) { return court[p]; }));
@@ -414,13 +423,13 @@ Status Builder::WriteAsylum(DerivedSummary* summary) {
   }));
   // Represented by the decision date (spec §6.2): the earliest court-level E-28 of the respondent's attorney on the
   // case or on this proceeding, on or before COMP_DATE. A pending record uses "represented so far".
-  IMMSTATS_RETURN_IF_ERROR(out.Int("represented", order, [&](size_t p) {
+  IMMSTATS_RETURN_IF_ERROR(out.Int8("represented", order, [&](size_t p) {
     const int32_t c = case_of(p);
     const int32_t first = std::min(st(p).proc_e28, c < 0 ? kNoDate : case_e28[static_cast<size_t>(c)]);
     if (first == kNoDate) return int64_t{0};
     return int64_t{comp[p] == kNullDate || first <= comp[p]};
   }));
-  IMMSTATS_RETURN_IF_ERROR(out.Int("represented_ever", order, [&](size_t p) {
+  IMMSTATS_RETURN_IF_ERROR(out.Int8("represented_ever", order, [&](size_t p) {
     return int64_t{case_of(p) >= 0 && case_ever_rep[static_cast<size_t>(case_of(p))] != 0};
   }));
   IMMSTATS_RETURN_IF_ERROR(out.Date("input_date", order, [&](size_t p) { return input[p]; }));
@@ -428,8 +437,8 @@ Status Builder::WriteAsylum(DerivedSummary* summary) {
   IMMSTATS_RETURN_IF_ERROR(out.Date("case_start_date", order, [&](size_t p) {
     return case_of(p) < 0 ? kNullDate : case_start[static_cast<size_t>(case_of(p))];
   }));
-  IMMSTATS_RETURN_IF_ERROR(out.Int("orphan", order, [&](size_t p) { return int64_t{case_of(p) < 0}; }));
-  IMMSTATS_RETURN_IF_ERROR(out.Int("unknown_code", order, [&](size_t p) { return int64_t{st(p).unknown_code}; }));
+  IMMSTATS_RETURN_IF_ERROR(out.Int8("orphan", order, [&](size_t p) { return int64_t{case_of(p) < 0}; }));
+  IMMSTATS_RETURN_IF_ERROR(out.Int8("unknown_code", order, [&](size_t p) { return int64_t{st(p).unknown_code}; }));
   writer->SetRows(kAsylumTable, order.size());
   summary->asylum_records = order.size();
   return Status::Ok();
@@ -458,8 +467,8 @@ Status Builder::WriteProceedings(DerivedSummary* summary) {
   IMMSTATS_RETURN_IF_ERROR(out.Date("osc_date", order, [&](size_t p) { return osc[p]; }));
   IMMSTATS_RETURN_IF_ERROR(out.Date("completion_date", order, [&](size_t p) { return comp[p]; }));
   IMMSTATS_RETURN_IF_ERROR(out.Date("next_received_date", order, [&](size_t p) { return next_received[p]; }));
-  IMMSTATS_RETURN_IF_ERROR(out.Int("decision_outcome", order, [&](size_t p) { return int64_t{outcome[p]}; }));
-  IMMSTATS_RETURN_IF_ERROR(out.Int("admin_completion", order, [&](size_t p) { return int64_t{admin[p]}; }));
+  IMMSTATS_RETURN_IF_ERROR(out.Int8("decision_outcome", order, [&](size_t p) { return int64_t{outcome[p]}; }));
+  IMMSTATS_RETURN_IF_ERROR(out.Int8("admin_completion", order, [&](size_t p) { return int64_t{admin[p]}; }));
   // Asylum backlog at t: a proceeding pending at t with an ASYL application received by t (spec §8).
   IMMSTATS_RETURN_IF_ERROR(out.Date("asylum_received_date", order, [&](size_t p) {
     if (slot[p] < 0) return kNullDate;
@@ -478,7 +487,7 @@ Status Builder::WriteProceedings(DerivedSummary* summary) {
   IMMSTATS_RETURN_IF_ERROR(out.String("asylum_type", order, strings, [&](size_t p) {
     return proc_case[p] < 0 ? kNullCode : case_asy_type[static_cast<size_t>(proc_case[p])];
   }));
-  IMMSTATS_RETURN_IF_ERROR(out.Int("represented_ever", order, [&](size_t p) {
+  IMMSTATS_RETURN_IF_ERROR(out.Int8("represented_ever", order, [&](size_t p) {
     return int64_t{proc_case[p] >= 0 && case_ever_rep[static_cast<size_t>(proc_case[p])] != 0};
   }));
   writer->SetRows(kProceedingTable, nproc);

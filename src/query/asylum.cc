@@ -121,18 +121,35 @@ Result<ResultTable> RunAsylum(const store::SnapshotInfo& snap, const Names& name
   const store::TableReader& t = *table;
 
   // Rows are sorted by decision date with pending records last: the window is a row range.
-  std::vector<int32_t> dates;
-  IMMSTATS_RETURN_IF_ERROR(t.ReadDates("decision_date", &dates));
-  const auto decided_end = static_cast<size_t>(
-      std::partition_point(dates.begin(), dates.end(), [](int32_t d) { return d != store::kNullDate; }) - dates.begin());
-  if (o.window.from && decided_end > 0 && *o.window.from > dates[decided_end - 1]) {
-    return Status::InvalidArgument("the window starts on " + base::FormatIsoDate(*o.window.from) +
-                                   ", after the release's last decision (" + base::FormatIsoDate(dates[decided_end - 1]) +
-                                   "): choose an earlier window or ingest a newer release");
+  SortedDates sorted(t, "decision_date");
+  auto decided = sorted.DecidedEnd();
+  if (!decided.ok()) return decided.status();
+  const auto decided_end = static_cast<size_t>(*decided);
+  if (o.window.from && decided_end > 0) {
+    auto last = sorted.At(decided_end - 1);
+    if (!last.ok()) return last.status();
+    if (*o.window.from > *last) {
+      return Status::InvalidArgument("the window starts on " + base::FormatIsoDate(*o.window.from) +
+                                     ", after the release's last decision (" + base::FormatIsoDate(*last) +
+                                     "): choose an earlier window or ingest a newer release");
+    }
   }
-  const size_t lo = o.window.from ? static_cast<size_t>(std::lower_bound(dates.begin(), dates.begin() + static_cast<ptrdiff_t>(decided_end), *o.window.from) - dates.begin()) : 0;
-  const size_t hi = o.window.to ? static_cast<size_t>(std::upper_bound(dates.begin(), dates.begin() + static_cast<ptrdiff_t>(decided_end), *o.window.to) - dates.begin()) : decided_end;
+  auto lo_row = o.window.from ? sorted.LowerBound(*o.window.from) : Result<uint64_t>(uint64_t{0});
+  auto hi_row = o.window.to ? sorted.UpperBound(*o.window.to) : Result<uint64_t>(uint64_t{decided_end});
+  if (!lo_row.ok()) return lo_row.status();
+  if (!hi_row.ok()) return hi_row.status();
+  const auto lo = static_cast<size_t>(*lo_row), hi = static_cast<size_t>(*hi_row);
   const size_t n = hi > lo ? hi - lo : 0;
+  // Each row's date, only when grouping by fy or month or keeping each case's last decision.
+  std::vector<int32_t> dates;
+  const bool need_dates = std::find(o.by.begin(), o.by.end(), Dim::kFy) != o.by.end() ||
+                          std::find(o.by.begin(), o.by.end(), Dim::kMonth) != o.by.end();
+  if (o.case_final) {
+    IMMSTATS_RETURN_IF_ERROR(t.ReadDates("decision_date", &dates, 0, decided_end));
+  } else if (need_dates) {
+    IMMSTATS_RETURN_IF_ERROR(t.ReadDates("decision_date", &dates, lo, hi));
+  }
+  const int32_t* window_dates = dates.empty() ? nullptr : dates.data() + (o.case_final ? lo : 0);
 
   // --unit case-final: a record counts only when it is its case's last completed record (over all dates).
   std::vector<char> is_final;
@@ -154,25 +171,19 @@ Result<ResultTable> RunAsylum(const store::SnapshotInfo& snap, const Names& name
     for (const auto& [c, r] : last) is_final[r] = 1;
   }
 
-  std::vector<int64_t> cls_asyl, cls_asyw, cls_wcat, conflict, outcome, relief, admin, orphan, unknown;
-  IMMSTATS_RETURN_IF_ERROR(t.ReadInts("class_asyl", &cls_asyl, lo, hi));
-  if (o.asylum_family) {
-    IMMSTATS_RETURN_IF_ERROR(t.ReadInts("class_asyw", &cls_asyw, lo, hi));
-    IMMSTATS_RETURN_IF_ERROR(t.ReadInts("class_wcat", &cls_wcat, lo, hi));
-  } else {
-    cls_asyw.assign(n, derive::kNoApplication);
-    cls_wcat.assign(n, derive::kNoApplication);
-  }
-  // The denial split looks at ASYW/WCAT grants and L whatever the code set (spec 7.1 "other_relief").
-  std::vector<int64_t> side_asyw, side_wcat;
-  IMMSTATS_RETURN_IF_ERROR(t.ReadInts("class_asyw", &side_asyw, lo, hi));
-  IMMSTATS_RETURN_IF_ERROR(t.ReadInts("class_wcat", &side_wcat, lo, hi));
-  IMMSTATS_RETURN_IF_ERROR(t.ReadInts("conflict", &conflict, lo, hi));
-  IMMSTATS_RETURN_IF_ERROR(t.ReadInts("decision_outcome", &outcome, lo, hi));
-  IMMSTATS_RETURN_IF_ERROR(t.ReadInts("other_relief_application", &relief, lo, hi));
-  IMMSTATS_RETURN_IF_ERROR(t.ReadInts("admin_completion", &admin, lo, hi));
-  IMMSTATS_RETURN_IF_ERROR(t.ReadInts("orphan", &orphan, lo, hi));
-  IMMSTATS_RETURN_IF_ERROR(t.ReadInts("unknown_code", &unknown, lo, hi));
+  // Small codes and flags, one byte per record.
+  std::vector<int8_t> cls_asyl, side_asyw, side_wcat, conflict, outcome, relief, admin, orphan, unknown;
+  IMMSTATS_RETURN_IF_ERROR(t.ReadInt8s("class_asyl", &cls_asyl, lo, hi));
+  // ASYW and WCAT join the code set with --codes ASYL,ASYW,WCAT; the denial split looks at them whatever the
+  // code set (spec 7.1 "other_relief").
+  IMMSTATS_RETURN_IF_ERROR(t.ReadInt8s("class_asyw", &side_asyw, lo, hi));
+  IMMSTATS_RETURN_IF_ERROR(t.ReadInt8s("class_wcat", &side_wcat, lo, hi));
+  IMMSTATS_RETURN_IF_ERROR(t.ReadInt8s("conflict", &conflict, lo, hi));
+  IMMSTATS_RETURN_IF_ERROR(t.ReadInt8s("decision_outcome", &outcome, lo, hi));
+  IMMSTATS_RETURN_IF_ERROR(t.ReadInt8s("other_relief_application", &relief, lo, hi));
+  IMMSTATS_RETURN_IF_ERROR(t.ReadInt8s("admin_completion", &admin, lo, hi));
+  IMMSTATS_RETURN_IF_ERROR(t.ReadInt8s("orphan", &orphan, lo, hi));
+  IMMSTATS_RETURN_IF_ERROR(t.ReadInt8s("unknown_code", &unknown, lo, hi));
 
   const Filters& f = o.filters;
   auto wants = [&](Dim d) { return std::find(o.by.begin(), o.by.end(), d) != o.by.end(); };
@@ -180,13 +191,13 @@ Result<ResultTable> RunAsylum(const store::SnapshotInfo& snap, const Names& name
   ScanColumns columns;
   columns.judge_from_last_hearing = o.judge_from_last_hearing;
   columns.nationality_from_proceeding = o.nationality_from_proceeding;
-  IMMSTATS_RETURN_IF_ERROR(scan.Load(t, lo, hi, f, o.by, columns, dates.data() + lo));
+  IMMSTATS_RETURN_IF_ERROR(scan.Load(t, lo, hi, f, o.by, columns, window_dates));
   const bool comparison = scan.comparison();
 
   std::map<GroupKey, Counts> groups, all_nat;
   int64_t step_in_window = static_cast<int64_t>(n), step_codes = 0, step_final = 0, step_filtered = 0;
   for (size_t r = 0; r < n; ++r) {
-    const auto cls = static_cast<ApplClass>(std::min({cls_asyl[r], cls_asyw[r], cls_wcat[r]}));
+    const auto cls = static_cast<ApplClass>(o.asylum_family ? std::min({cls_asyl[r], side_asyw[r], side_wcat[r]}) : cls_asyl[r]);
     if (cls == derive::kNoApplication) continue;  // only applications outside the chosen code set
     ++step_codes;
     if (o.case_final && !is_final[lo + r]) continue;
@@ -249,10 +260,10 @@ Result<ResultTable> RunAsylum(const store::SnapshotInfo& snap, const Names& name
 
   // Records with a decided asylum class but no valid completion (spec 6.2 step 3): never counted, reported.
   int64_t decided_without_comp = 0;
-  {
-    std::vector<int64_t> tail;
-    IMMSTATS_RETURN_IF_ERROR(t.ReadInts("class_asyl", &tail, decided_end, t.rows()));
-    for (int64_t c : tail) decided_without_comp += c <= derive::kNotAdj;
+  if (o.receipt) {
+    std::vector<int8_t> tail;
+    IMMSTATS_RETURN_IF_ERROR(t.ReadInt8s("class_asyl", &tail, decided_end, t.rows()));
+    for (int8_t c : tail) decided_without_comp += c <= derive::kNotAdj;
   }
 
   // The table.

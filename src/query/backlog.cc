@@ -75,12 +75,12 @@ Result<ResultTable> RunBacklog(const store::SnapshotInfo& snap, const Names& nam
   if (default_types) f.case_types = kEoirCaseTypes;
 
   std::vector<int32_t> received, completion, next_received, asylum_received, osc;
-  std::vector<int64_t> admin;
+  std::vector<int8_t> admin;
   IMMSTATS_RETURN_IF_ERROR(t.ReadDates(o.start_osc ? "osc_date" : "received_date", &received));
   IMMSTATS_RETURN_IF_ERROR(t.ReadDates("completion_date", &completion));
   IMMSTATS_RETURN_IF_ERROR(t.ReadDates("next_received_date", &next_received));
   IMMSTATS_RETURN_IF_ERROR(t.ReadDates("asylum_received_date", &asylum_received));
-  IMMSTATS_RETURN_IF_ERROR(t.ReadInts("admin_completion", &admin));
+  IMMSTATS_RETURN_IF_ERROR(t.ReadInt8s("admin_completion", &admin));
   SliceScan scan;
   ScanColumns columns;
   columns.represented = "represented_ever";
@@ -169,28 +169,31 @@ Result<ResultTable> RunWaitTimes(const store::SnapshotInfo& snap, const Names& n
   auto table = store::TableReader::Open(snap, derive::kAsylumTable);
   if (!table.ok()) return table.status();
   const store::TableReader& t = *table;
-  std::vector<int32_t> dates;
-  IMMSTATS_RETURN_IF_ERROR(t.ReadDates("decision_date", &dates));
-  const auto decided_end = static_cast<size_t>(
-      std::partition_point(dates.begin(), dates.end(), [](int32_t d) { return d != kNullDate; }) - dates.begin());
-  const auto first = dates.begin(), last = dates.begin() + static_cast<ptrdiff_t>(decided_end);
-  const size_t lo = o.window.from ? static_cast<size_t>(std::lower_bound(first, last, *o.window.from) - first) : 0;
-  const size_t hi = o.window.to ? static_cast<size_t>(std::upper_bound(first, last, *o.window.to) - first) : decided_end;
+  SortedDates sorted(t, "decision_date");
+  auto decided_end = sorted.DecidedEnd();
+  if (!decided_end.ok()) return decided_end.status();
+  auto lo_row = o.window.from ? sorted.LowerBound(*o.window.from) : Result<uint64_t>(uint64_t{0});
+  auto hi_row = o.window.to ? sorted.UpperBound(*o.window.to) : Result<uint64_t>(*decided_end);
+  if (!lo_row.ok()) return lo_row.status();
+  if (!hi_row.ok()) return hi_row.status();
+  const auto lo = static_cast<size_t>(*lo_row), hi = static_cast<size_t>(*hi_row);
   const size_t n = hi > lo ? hi - lo : 0;
-  std::vector<int64_t> cls;
+  std::vector<int32_t> dates;  // the window's decision dates, from row lo
+  IMMSTATS_RETURN_IF_ERROR(t.ReadDates("decision_date", &dates, lo, hi));
+  std::vector<int8_t> cls;
   std::vector<int32_t> start;
-  IMMSTATS_RETURN_IF_ERROR(t.ReadInts("class_asyl", &cls, lo, hi));
+  IMMSTATS_RETURN_IF_ERROR(t.ReadInt8s("class_asyl", &cls, lo, hi));
   const char* start_column = o.start == WaitStart::kOsc ? "osc_date" : o.start == WaitStart::kCase ? "case_start_date"
                              : o.start == WaitStart::kApplication ? "appl_recd_date" : "input_date";
   IMMSTATS_RETURN_IF_ERROR(t.ReadDates(start_column, &start, lo, hi));
   std::vector<int32_t> osc;
   if (o.start == WaitStart::kInput) IMMSTATS_RETURN_IF_ERROR(t.ReadDates("osc_date", &osc, lo, hi));
   SliceScan scan;
-  IMMSTATS_RETURN_IF_ERROR(scan.Load(t, lo, hi, o.filters, o.by, ScanColumns{}, dates.data() + lo));
+  IMMSTATS_RETURN_IF_ERROR(scan.Load(t, lo, hi, o.filters, o.by, ScanColumns{}, dates.data()));
 
   std::map<GroupKey, WaitCounts> groups, all_nat;
   for (size_t r = 0; r < n; ++r) {
-    const int64_t c = cls[r];
+    const int c = cls[r];
     const bool in = o.all_completed ? c != derive::kNoApplication : (c == derive::kGrant || c == derive::kDeny || c == derive::kCatOnly);
     if (!in || !scan.Passes(r)) continue;
     bool nat_ok = true;
@@ -198,7 +201,7 @@ Result<ResultTable> RunWaitTimes(const store::SnapshotInfo& snap, const Names& n
     const GroupKey key = scan.Key(r, &nat_ok, &ck);
     int32_t s = start[r];
     if (s == kNullDate && !osc.empty()) s = osc[r];  // INPUT_DATE missing: the OSC date, as for the backlog
-    const int32_t end = dates[lo + r];
+    const int32_t end = dates[r];
     auto add = [&](WaitCounts& w) {
       ++w.decisions;
       if (s == kNullDate) ++w.no_start;

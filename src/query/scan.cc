@@ -44,7 +44,7 @@ Status SliceScan::Load(const store::TableReader& t, uint64_t lo, uint64_t hi, co
   if (wants(Dim::kAsylumType) || !f.asylum_type.empty()) {
     IMMSTATS_RETURN_IF_ERROR(asy_type_.Load(t, "asylum_type", lo, hi, One(f.asylum_type)));
   }
-  if (wants(Dim::kRepresented) || f.represented) IMMSTATS_RETURN_IF_ERROR(t.ReadInts(columns.represented, &represented_, lo, hi));
+  if (wants(Dim::kRepresented) || f.represented) IMMSTATS_RETURN_IF_ERROR(t.ReadInt8s(columns.represented, &represented_, lo, hi));
   if ((wants(Dim::kFy) || wants(Dim::kMonth)) && dates == nullptr) {
     return Status::InvalidArgument("this query has no dates to group by fy or month: group by another dimension");
   }
@@ -176,6 +176,52 @@ void SliceScan::RowPrefix(const Names& names, const GroupKey& key, bool is_compa
                   : v.kind == Value::Kind::kBool ? std::to_string(v.i) : v.text) + '\x1f';
   }
   if (comparison_) row->push_back(Value::Bool(is_comparison));
+}
+
+Result<const std::vector<int32_t>*> SortedDates::Block(uint64_t b) {
+  auto it = blocks_.find(b);
+  if (it == blocks_.end()) {
+    std::vector<int32_t> v;
+    IMMSTATS_RETURN_IF_ERROR(t_.ReadDates(column_, &v, b * store::kRowsPerBlock, (b + 1) * store::kRowsPerBlock));
+    it = blocks_.emplace(b, std::move(v)).first;
+  }
+  return &it->second;
+}
+
+template <typename Pred>
+Result<uint64_t> SortedDates::PartitionPoint(Pred before) {
+  const uint64_t rows = t_.rows();
+  if (rows == 0) return uint64_t{0};
+  const uint64_t nblocks = (rows + store::kRowsPerBlock - 1) / store::kRowsPerBlock;
+  // The first block whose last value fails the predicate holds the partition point.
+  uint64_t lo = 0, hi = nblocks;
+  while (lo < hi) {
+    const uint64_t mid = (lo + hi) / 2;
+    auto blk = Block(mid);
+    if (!blk.ok()) return blk.status();
+    if (before((*blk)->back())) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo == nblocks) return rows;
+  auto blk = Block(lo);
+  if (!blk.ok()) return blk.status();
+  const auto& v = **blk;
+  return lo * store::kRowsPerBlock + static_cast<uint64_t>(std::partition_point(v.begin(), v.end(), before) - v.begin());
+}
+
+Result<uint64_t> SortedDates::DecidedEnd() {
+  return PartitionPoint([](int32_t d) { return d != store::kNullDate; });
+}
+Result<uint64_t> SortedDates::LowerBound(int32_t day) {
+  return PartitionPoint([day](int32_t d) { return d != store::kNullDate && d < day; });
+}
+Result<uint64_t> SortedDates::UpperBound(int32_t day) {
+  return PartitionPoint([day](int32_t d) { return d != store::kNullDate && d <= day; });
+}
+Result<int32_t> SortedDates::At(uint64_t row) {
+  auto blk = Block(row / store::kRowsPerBlock);
+  if (!blk.ok()) return blk.status();
+  return (**blk)[row % store::kRowsPerBlock];
 }
 
 void SortedRowsInto(std::vector<std::pair<std::string, std::vector<Value>>> rows, ResultTable* out) {

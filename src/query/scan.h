@@ -46,9 +46,29 @@ class SliceScan {
   bool comparison_ = false, by_nat_ = false, label_nat_ = false, pseudo_column_ = false;
   std::string nat_label_, nat_label_name_;
   CodeColumn nat_, nat_other_, court_, judge_, hloc_, custody_, case_type_, asy_type_;
-  std::vector<int64_t> represented_;
+  std::vector<int8_t> represented_;
   std::map<std::string, int64_t> nat_ids_;
   std::vector<std::string> nat_values_;
+};
+
+// Finds row ranges in a date column sorted ascending with nulls last (derived.asylum_decisions.decision_date)
+// by binary search over blocks: a handful of blocks decoded instead of the whole column.
+class SortedDates {
+ public:
+  SortedDates(const store::TableReader& t, std::string column) : t_(t), column_(std::move(column)) {}
+  Result<uint64_t> DecidedEnd();                  // the first null row
+  Result<uint64_t> LowerBound(int32_t day);       // the first row with a date >= day
+  Result<uint64_t> UpperBound(int32_t day);       // the first row with a date > day
+  Result<int32_t> At(uint64_t row);
+
+ private:
+  // The first row where `before` is false; `before` holds on a prefix of the rows.
+  template <typename Pred>
+  Result<uint64_t> PartitionPoint(Pred before);
+  Result<const std::vector<int32_t>*> Block(uint64_t b);
+  const store::TableReader& t_;
+  std::string column_;
+  std::map<uint64_t, std::vector<int32_t>> blocks_;
 };
 
 // Sorts rows by their keys and moves them into `out`.

@@ -30,7 +30,7 @@ T Get(const uint8_t* p) {
   return v;
 }
 
-size_t ValueSize(ColumnType t) { return t == ColumnType::kInt64 ? 8 : 4; }
+size_t ValueSize(ColumnType t) { return t == ColumnType::kInt64 ? 8 : t == ColumnType::kInt8 ? 1 : 4; }
 
 }  // namespace
 
@@ -39,6 +39,7 @@ const char* ColumnTypeName(ColumnType t) {
     case ColumnType::kInt64: return "int64";
     case ColumnType::kDate: return "date";
     case ColumnType::kString: return "string";
+    case ColumnType::kInt8: return "int8";
   }
   return "unknown";
 }
@@ -65,6 +66,12 @@ void ColumnWriter::AppendInt(int64_t v) {
 }
 
 void ColumnWriter::AppendDate(int32_t v) {
+  Put(pending_, v);
+  ++pending_rows_;
+  ++rows_;
+}
+
+void ColumnWriter::AppendInt8(int8_t v) {
   Put(pending_, v);
   ++pending_rows_;
   ++rows_;
@@ -166,6 +173,7 @@ Result<ColumnReader> ColumnReader::Open(const std::filesystem::path& path) {
                                       std::string(1, static_cast<char>(d[7])) +
                                       "; this immstats reads version 1: re-ingest the release with this version");
   }
+  if (d[8] < 1 || d[8] > 4) return corrupt("unknown column type " + std::to_string(d[8]), 8);
   r.type_ = static_cast<ColumnType>(d[8]);
   if (std::memcmp(d + n - 8, kEndMagic, 8) != 0) return corrupt("no end marker (the file is truncated)", n - 8);
   const uint64_t footer_offset = Get<uint64_t>(d + n - 16);
@@ -251,6 +259,7 @@ Status AppendBlock(const ColumnReader& c, size_t b, std::vector<T>* out) {
 Status ColumnReader::ReadInts(size_t b, std::vector<int64_t>* out) const { return AppendBlock(*this, b, out); }
 Status ColumnReader::ReadDates(size_t b, std::vector<int32_t>* out) const { return AppendBlock(*this, b, out); }
 Status ColumnReader::ReadCodes(size_t b, std::vector<uint32_t>* out) const { return AppendBlock(*this, b, out); }
+Status ColumnReader::ReadInt8s(size_t b, std::vector<int8_t>* out) const { return AppendBlock(*this, b, out); }
 
 Status ColumnReader::Verify() const {
   std::vector<uint8_t> raw;

@@ -20,12 +20,14 @@ enum class ColumnType : uint8_t {
   kInt64 = 1,   // integers; null is INT64_MIN
   kDate = 2,    // day numbers since 1970-01-01 (int32); null is INT32_MIN
   kString = 3,  // dictionary-encoded text; codes are uint32, null is UINT32_MAX
+  kInt8 = 4,    // small codes and flags (classes, 0/1); null is INT8_MIN
 };
 const char* ColumnTypeName(ColumnType t);
 
 inline constexpr int64_t kNullInt64 = INT64_MIN;
 inline constexpr int32_t kNullDate = INT32_MIN;
 inline constexpr uint32_t kNullCode = UINT32_MAX;
+inline constexpr int8_t kNullInt8 = INT8_MIN;
 inline constexpr uint32_t kRowsPerBlock = 65536;
 
 // Appends values and writes full blocks as they fill; Finish() writes the dictionary and the footer.
@@ -34,6 +36,7 @@ class ColumnWriter {
   static Result<ColumnWriter> Create(const std::filesystem::path& path, ColumnType type);
   void AppendInt(int64_t v);
   void AppendDate(int32_t v);
+  void AppendInt8(int8_t v);
   void AppendString(std::optional<std::string_view> v);
   Status Flush();   // writes a full block if one is ready (call after appends; cheap otherwise)
   Status Finish();  // the rest, the dictionary, the footer; fsyncs the file
@@ -65,6 +68,7 @@ class ColumnReader {
   Status ReadInts(size_t b, std::vector<int64_t>* out) const;
   Status ReadDates(size_t b, std::vector<int32_t>* out) const;
   Status ReadCodes(size_t b, std::vector<uint32_t>* out) const;
+  Status ReadInt8s(size_t b, std::vector<int8_t>* out) const;
   // Re-checks every block's checksum; the error names the block and its byte offset.
   Status Verify() const;
   // Rows in block `b`, and the block decoded straight into `dst` (which holds BlockRows(b) values of the

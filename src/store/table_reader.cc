@@ -90,6 +90,12 @@ Status TableReader::ReadDates(std::string_view column, std::vector<int32_t>* out
   return ReadRange(**c, begin, end, out);
 }
 
+Status TableReader::ReadInt8s(std::string_view column, std::vector<int8_t>* out, uint64_t begin, uint64_t end) const {
+  auto c = Column(column, ColumnType::kInt8);
+  if (!c.ok()) return c.status();
+  return ReadRange(**c, begin, end, out);
+}
+
 Status TableReader::ReadStrings(std::string_view column, StringColumn* out, uint64_t begin, uint64_t end) const {
   auto c = Column(column, ColumnType::kString);
   if (!c.ok()) return c.status();

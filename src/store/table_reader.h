@@ -37,6 +37,7 @@ class TableReader {
   Status ReadInts(std::string_view column, std::vector<int64_t>* out, uint64_t begin = 0, uint64_t end = UINT64_MAX) const;
   Status ReadDates(std::string_view column, std::vector<int32_t>* out, uint64_t begin = 0, uint64_t end = UINT64_MAX) const;
   Status ReadStrings(std::string_view column, StringColumn* out, uint64_t begin = 0, uint64_t end = UINT64_MAX) const;
+  Status ReadInt8s(std::string_view column, std::vector<int8_t>* out, uint64_t begin = 0, uint64_t end = UINT64_MAX) const;
 
  private:
   Result<const ColumnReader*> Column(std::string_view column, ColumnType type) const;
