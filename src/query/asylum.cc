@@ -194,7 +194,7 @@ Result<ResultTable> RunAsylum(const store::SnapshotInfo& snap, const Names& name
   IMMSTATS_RETURN_IF_ERROR(scan.Load(t, lo, hi, f, o.by, columns, window_dates));
   const bool comparison = scan.comparison();
 
-  std::map<GroupKey, Counts> groups, all_nat;
+  Cells<Counts> groups(scan.cells()), all_nat(scan.comparison() ? scan.cells() : 1);
   int64_t step_in_window = static_cast<int64_t>(n), step_codes = 0, step_final = 0, step_filtered = 0;
   for (size_t r = 0; r < n; ++r) {
     const auto cls = static_cast<ApplClass>(o.asylum_family ? std::min({cls_asyl[r], side_asyw[r], side_wcat[r]}) : cls_asyl[r]);
@@ -204,8 +204,8 @@ Result<ResultTable> RunAsylum(const store::SnapshotInfo& snap, const Names& name
     ++step_final;
     if (!scan.Passes(r)) continue;
     bool nat_ok = true;
-    GroupKey ck;
-    const GroupKey key = scan.Key(r, &nat_ok, &ck);
+    uint64_t ck = 0;
+    const uint64_t key = scan.Cell(r, &nat_ok, &ck);
     // Per-record classification, shared by the slice and its all-nationality comparison.
     Counts one;
     one.records = 1;
@@ -337,13 +337,14 @@ Result<ResultTable> RunAsylum(const store::SnapshotInfo& snap, const Names& name
     if (min_decisions > 0) row->push_back(Value::Bool(Decisions(c, o.cat_only_is_denial) < min_decisions));
   };
   std::vector<std::pair<std::string, std::vector<Value>>> rows;
-  auto emit = [&](const std::map<GroupKey, Counts>& m, bool is_comparison) {
-    for (const auto& [key, c] : m) {
+  auto emit = [&](Cells<Counts>& m, bool is_comparison) {
+    m.ForEach([&](uint64_t cell, Counts& c) {
+      const GroupKey key = scan.KeyOf(cell);
       std::pair<std::string, std::vector<Value>> row;
       scan.RowPrefix(names, key, is_comparison, &row.second, &row.first);
       measure_cells(c, &row.second);
       rows.push_back(std::move(row));
-    }
+    });
   };
   emit(groups, false);
   if (comparison) emit(all_nat, true);
@@ -391,9 +392,9 @@ Result<ResultTable> RunAsylum(const store::SnapshotInfo& snap, const Names& name
     if (o.case_final) r["steps"]["last_completed_record_of_case"] = step_final;
     r["steps"]["after_filters"] = step_filtered;
     Counts total;
-    for (const auto& [k, c] : groups) {
+    groups.ForEach([&](uint64_t, Counts& c) {
       for (int i = 0; i < 9; ++i) total.cls[i] += c.cls[i];
-    }
+    });
     r["steps"]["by_class"] = nlohmann::ordered_json::object();
     for (int i = 0; i < 9; ++i) r["steps"]["by_class"][derive::ApplClassName(static_cast<ApplClass>(i))] = total.cls[i];
     out.receipt = std::move(r);

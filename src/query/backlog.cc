@@ -86,7 +86,7 @@ Result<ResultTable> RunBacklog(const store::SnapshotInfo& snap, const Names& nam
   columns.represented = "represented_ever";
   IMMSTATS_RETURN_IF_ERROR(scan.Load(t, 0, t.rows(), f, o.by, columns, nullptr));
 
-  std::map<GroupKey, BacklogCounts> groups, all_nat;
+  Cells<BacklogCounts> groups(scan.cells()), all_nat(scan.comparison() ? scan.cells() : 1);
   int64_t step_received = 0, step_types = 0;
   for (size_t r = 0; r < t.rows(); ++r) {
     if (received[r] == kNullDate || received[r] > as_of) continue;
@@ -98,8 +98,8 @@ Result<ResultTable> RunBacklog(const store::SnapshotInfo& snap, const Names& nam
                           (next_received[r] == kNullDate || next_received[r] > as_of);
     if (!pending && !inactive) continue;
     bool nat_ok = true;
-    GroupKey ck;
-    const GroupKey key = scan.Key(r, &nat_ok, &ck);
+    uint64_t ck = 0;
+    const uint64_t key = scan.Cell(r, &nat_ok, &ck);
     auto add = [&](BacklogCounts& c) {
       if (inactive) {
         ++c.inactive;
@@ -125,14 +125,15 @@ Result<ResultTable> RunBacklog(const store::SnapshotInfo& snap, const Names& nam
   }
   if (scan.comparison()) out.table_columns.emplace_back("comparison");
   std::vector<std::pair<std::string, std::vector<Value>>> rows;
-  auto emit = [&](std::map<GroupKey, BacklogCounts>& m, bool is_comparison) {
-    for (auto& [key, c] : m) {
+  auto emit = [&](Cells<BacklogCounts>& m, bool is_comparison) {
+    m.ForEach([&](uint64_t cell, BacklogCounts& c) {
+      const GroupKey key = scan.KeyOf(cell);
       std::pair<std::string, std::vector<Value>> row;
       scan.RowPrefix(names, key, is_comparison, &row.second, &row.first);
       row.second.insert(row.second.end(), {Value::Int(c.pending), Value::Int(c.pending_asylum), Value::Int(c.inactive),
                                            c.age.Median(), c.age.Mean()});
       rows.push_back(std::move(row));
-    }
+    });
   };
   emit(groups, false);
   if (scan.comparison()) emit(all_nat, true);
@@ -191,14 +192,14 @@ Result<ResultTable> RunWaitTimes(const store::SnapshotInfo& snap, const Names& n
   SliceScan scan;
   IMMSTATS_RETURN_IF_ERROR(scan.Load(t, lo, hi, o.filters, o.by, ScanColumns{}, dates.data()));
 
-  std::map<GroupKey, WaitCounts> groups, all_nat;
+  Cells<WaitCounts> groups(scan.cells()), all_nat(scan.comparison() ? scan.cells() : 1);
   for (size_t r = 0; r < n; ++r) {
     const int c = cls[r];
     const bool in = o.all_completed ? c != derive::kNoApplication : (c == derive::kGrant || c == derive::kDeny || c == derive::kCatOnly);
     if (!in || !scan.Passes(r)) continue;
     bool nat_ok = true;
-    GroupKey ck;
-    const GroupKey key = scan.Key(r, &nat_ok, &ck);
+    uint64_t ck = 0;
+    const uint64_t key = scan.Cell(r, &nat_ok, &ck);
     int32_t s = start[r];
     if (s == kNullDate && !osc.empty()) s = osc[r];  // INPUT_DATE missing: the OSC date, as for the backlog
     const int32_t end = dates[r];
@@ -226,14 +227,15 @@ Result<ResultTable> RunWaitTimes(const store::SnapshotInfo& snap, const Names& n
   out.table_columns.insert(out.table_columns.end(), {"decisions", "measured", "median_days", "mean_days"});
   if (scan.comparison()) out.table_columns.emplace_back("comparison");
   std::vector<std::pair<std::string, std::vector<Value>>> rows;
-  auto emit = [&](std::map<GroupKey, WaitCounts>& m, bool is_comparison) {
-    for (auto& [key, w] : m) {
+  auto emit = [&](Cells<WaitCounts>& m, bool is_comparison) {
+    m.ForEach([&](uint64_t cell, WaitCounts& w) {
+      const GroupKey key = scan.KeyOf(cell);
       std::pair<std::string, std::vector<Value>> row;
       scan.RowPrefix(names, key, is_comparison, &row.second, &row.first);
       row.second.insert(row.second.end(), {Value::Int(w.decisions), Value::Int(w.measured), w.days.Median(), w.days.Mean(),
                                            Value::Int(w.no_start), Value::Int(w.start_after_end)});
       rows.push_back(std::move(row));
-    }
+    });
   };
   emit(groups, false);
   if (scan.comparison()) emit(all_nat, true);

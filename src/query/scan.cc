@@ -45,8 +45,58 @@ Status SliceScan::Load(const store::TableReader& t, uint64_t lo, uint64_t hi, co
     IMMSTATS_RETURN_IF_ERROR(asy_type_.Load(t, "asylum_type", lo, hi, One(f.asylum_type)));
   }
   if (wants(Dim::kRepresented) || f.represented) IMMSTATS_RETURN_IF_ERROR(t.ReadInt8s(columns.represented, &represented_, lo, hi));
-  if ((wants(Dim::kFy) || wants(Dim::kMonth)) && dates == nullptr) {
+  if ((wants(Dim::kFy) || wants(Dim::kMonth)) && dates == nullptr && hi > lo) {
     return Status::InvalidArgument("this query has no dates to group by fy or month: group by another dimension");
+  }
+  // Nationality ids over both columns' dictionaries, by value.
+  if (nat_.loaded()) {
+    std::map<std::string, uint32_t> ids;
+    auto map_dict = [&](const CodeColumn& c, std::vector<uint32_t>* out) {
+      for (const auto& v : c.Dictionary()) {
+        auto [it, fresh] = ids.emplace(v, static_cast<uint32_t>(nat_values_.size()));
+        if (fresh) nat_values_.push_back(v);
+        out->push_back(it->second);
+      }
+    };
+    map_dict(nat_, &nat_map_);
+    map_dict(nat_other_, &nat_other_map_);
+  }
+  // Values per dimension; the last value of each stands for "none recorded" (and, for nationality, the one
+  // before it for ALL).
+  cells_ = 1;
+  for (size_t d = 0; d < by_.size(); ++d) {
+    uint64_t card = 1;
+    switch (by_[d]) {
+      case Dim::kNationality: card = nat_values_.size() + 2; nat_slot_ = d; break;
+      case Dim::kCourt: card = court_.Dictionary().size() + 1; break;
+      case Dim::kJudge: card = judge_.Dictionary().size() + 1; break;
+      case Dim::kHearingLocation: card = hloc_.Dictionary().size() + 1; break;
+      case Dim::kCustody: card = custody_.Dictionary().size() + 1; break;
+      case Dim::kCaseType: card = case_type_.Dictionary().size() + 1; break;
+      case Dim::kAsylumType: card = asy_type_.Dictionary().size() + 1; break;
+      case Dim::kRepresented: card = 2; break;
+      case Dim::kFy:
+      case Dim::kMonth: {
+        if (hi <= lo) break;
+        int32_t first = dates[0], last = dates[0];
+        for (uint64_t r = 0; r < hi - lo; ++r) {
+          first = std::min(first, dates[r]);
+          last = std::max(last, dates[r]);
+        }
+        auto index = [&](int32_t day) -> int64_t {
+          if (by_[d] == Dim::kFy) return base::FiscalYearOf(day);
+          const auto c = base::CivilFromDays(day);
+          return int64_t{c.year} * 12 + c.month - 1;
+        };
+        time_base_ = index(first);
+        card = static_cast<uint64_t>(index(last) - time_base_ + 1);
+        break;
+      }
+    }
+    card_[d] = card;
+    stride_[d] = cells_;
+    cells_ *= card;
+    if (cells_ > (uint64_t{1} << 56)) return Status::InvalidArgument("too many --by dimensions for one query");
   }
   return Status::Ok();
 }
@@ -58,49 +108,68 @@ bool SliceScan::Passes(size_t r) const {
            (f_->represented && (represented_[r] != 0) != *f_->represented));
 }
 
-GroupKey SliceScan::Key(size_t r, bool* nat_ok, GroupKey* comparison_key) {
+uint64_t SliceScan::Cell(size_t r, bool* nat_ok, uint64_t* comparison_cell) const {
   *nat_ok = true;
-  std::string_view nat_value;
+  uint64_t nat_value = nat_values_.size();  // none recorded
   if (nat_.loaded()) {
-    const bool primary = !nat_.At(r).empty();
-    nat_value = primary ? nat_.At(r) : nat_other_.At(r);  // fallback when the chosen column is empty (spec 6.2)
+    const uint32_t code = nat_.Code(r);
+    const bool primary = code != store::kNullCode;
+    const uint32_t other = nat_other_.Code(r);
+    // The chosen column, else the other one (spec 6.2).
+    if (primary) nat_value = nat_map_[code];
+    else if (other != store::kNullCode) nat_value = nat_other_map_[other];
     *nat_ok = !comparison_ || (primary ? nat_.Passes(r) : nat_other_.Passes(r));
   }
-  GroupKey key{};
-  key.fill(0);
-  size_t nat_slot = kMaxDims;
+  auto dict_value = [](const CodeColumn& c, size_t row) {
+    const uint32_t code = c.Code(row);
+    return code == store::kNullCode ? c.Dictionary().size() : code;
+  };
+  uint64_t cell = 0, nat_part = 0;
   for (size_t d = 0; d < by_.size(); ++d) {
-    int64_t v = 0;
+    uint64_t v = 0;
     switch (by_[d]) {
-      case Dim::kNationality: {
-        nat_slot = d;
-        if (nat_value.empty()) {
-          v = -1;
-          break;
-        }
-        auto [it, fresh] = nat_ids_.emplace(std::string(nat_value), static_cast<int64_t>(nat_values_.size()));
-        if (fresh) nat_values_.emplace_back(nat_value);
-        v = it->second;
-        break;
-      }
-      case Dim::kCourt: v = court_.Key(r); break;
-      case Dim::kJudge: v = judge_.Key(r); break;
-      case Dim::kHearingLocation: v = hloc_.Key(r); break;
-      case Dim::kCustody: v = custody_.Key(r); break;
-      case Dim::kCaseType: v = case_type_.Key(r); break;
-      case Dim::kAsylumType: v = asy_type_.Key(r); break;
-      case Dim::kRepresented: v = represented_[r]; break;
-      case Dim::kFy: v = base::FiscalYearOf(dates_[r]); break;
+      case Dim::kNationality: v = nat_value; nat_part = v * stride_[d]; break;
+      case Dim::kCourt: v = dict_value(court_, r); break;
+      case Dim::kJudge: v = dict_value(judge_, r); break;
+      case Dim::kHearingLocation: v = dict_value(hloc_, r); break;
+      case Dim::kCustody: v = dict_value(custody_, r); break;
+      case Dim::kCaseType: v = dict_value(case_type_, r); break;
+      case Dim::kAsylumType: v = dict_value(asy_type_, r); break;
+      case Dim::kRepresented: v = represented_[r] != 0; break;
+      case Dim::kFy: v = static_cast<uint64_t>(base::FiscalYearOf(dates_[r]) - time_base_); break;
       case Dim::kMonth: {
         const auto c = base::CivilFromDays(dates_[r]);
-        v = c.year * 100 + c.month;
+        v = static_cast<uint64_t>(int64_t{c.year} * 12 + c.month - 1 - time_base_);
         break;
       }
     }
-    key[d] = v;
+    cell += v * stride_[d];
   }
-  *comparison_key = key;
-  if (nat_slot < kMaxDims) (*comparison_key)[nat_slot] = kAllNationalities;
+  *comparison_cell = cell;
+  if (nat_slot_ < kMaxDims) *comparison_cell = cell - nat_part + (nat_values_.size() + 1) * stride_[nat_slot_];
+  return cell;
+}
+
+GroupKey SliceScan::KeyOf(uint64_t cell) const {
+  GroupKey key{};
+  key.fill(0);
+  for (size_t d = 0; d < by_.size(); ++d) {
+    const uint64_t v = cell / stride_[d] % card_[d];
+    const bool none = v == card_[d] - 1;
+    switch (by_[d]) {
+      case Dim::kNationality:
+        key[d] = v == nat_values_.size() + 1 ? kAllNationalities : v == nat_values_.size() ? -1 : static_cast<int64_t>(v);
+        break;
+      case Dim::kRepresented: key[d] = static_cast<int64_t>(v); break;
+      case Dim::kFy: key[d] = time_base_ + static_cast<int64_t>(v); break;
+      case Dim::kMonth: {
+        const int64_t m = time_base_ + static_cast<int64_t>(v);
+        key[d] = m / 12 * 100 + m % 12 + 1;
+        break;
+      }
+      default: key[d] = none ? -1 : static_cast<int64_t>(v); break;
+    }
+  }
   return key;
 }
 

@@ -2,7 +2,9 @@
 // (dimension cells, the nationality label, the all-nationality comparison rows) shared by every court query.
 #pragma once
 
+#include <algorithm>
 #include <map>
+#include <unordered_map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -28,8 +30,12 @@ class SliceScan {
               const ScanColumns& columns, const int32_t* dates);
   // False when the row fails a filter other than nationality (which decides slice vs comparison).
   bool Passes(size_t r) const;
-  // The row's group key; `nat_ok` = the nationality filter passes; the comparison key has nationality = ALL.
-  GroupKey Key(size_t r, bool* nat_ok, GroupKey* comparison_key);
+  // The row's group as a cell number (mixed radix over the dimensions' value counts), so that accumulators
+  // can be plain arrays; `nat_ok` = the nationality filter passes; the comparison cell has nationality = ALL.
+  uint64_t Cell(size_t r, bool* nat_ok, uint64_t* comparison_cell) const;
+  uint64_t cells() const { return cells_; }
+  // A cell back to per-dimension values (dictionary code or -1 for none, year, yyyymm, kAllNationalities).
+  GroupKey KeyOf(uint64_t cell) const;
   bool comparison() const { return comparison_; }
   bool by_nationality() const { return by_nat_; }
 
@@ -47,8 +53,55 @@ class SliceScan {
   std::string nat_label_, nat_label_name_;
   CodeColumn nat_, nat_other_, court_, judge_, hloc_, custody_, case_type_, asy_type_;
   std::vector<int8_t> represented_;
-  std::map<std::string, int64_t> nat_ids_;
-  std::vector<std::string> nat_values_;
+  std::vector<std::string> nat_values_;               // nationality codes of both columns, one id each
+  std::vector<uint32_t> nat_map_, nat_other_map_;     // column dictionary code -> id
+  std::array<uint64_t, kMaxDims> card_{}, stride_{};  // values per dimension (a last one for none), cell strides
+  int64_t time_base_ = 0;                             // first fiscal year, or first month as year*12+month-1
+  uint64_t cells_ = 1;
+  size_t nat_slot_ = kMaxDims;
+};
+
+// Accumulators per cell: an array when the cells are few, a hash map otherwise.
+template <typename C>
+class Cells {
+ public:
+  explicit Cells(uint64_t n) : dense_(n <= kDenseCells) {
+    if (dense_) {
+      values_.resize(n);
+      used_.assign(n, 0);
+    }
+  }
+  C& operator[](uint64_t cell) {
+    if (!dense_) return map_[cell];
+    if (!used_[cell]) {
+      used_[cell] = 1;
+      ++count_;
+    }
+    return values_[cell];
+  }
+  size_t size() const { return dense_ ? count_ : map_.size(); }
+  // Visits used cells in ascending cell order.
+  template <typename F>
+  void ForEach(F f) {
+    if (dense_) {
+      for (uint64_t c = 0; c < values_.size(); ++c) {
+        if (used_[c]) f(c, values_[c]);
+      }
+      return;
+    }
+    std::vector<uint64_t> keys;
+    for (const auto& [k, v] : map_) keys.push_back(k);
+    std::sort(keys.begin(), keys.end());
+    for (uint64_t k : keys) f(k, map_[k]);
+  }
+
+ private:
+  static constexpr uint64_t kDenseCells = 16384;
+  bool dense_;
+  std::vector<C> values_;
+  std::vector<char> used_;
+  size_t count_ = 0;
+  std::unordered_map<uint64_t, C> map_;
 };
 
 // Finds row ranges in a date column sorted ascending with nulls last (derived.asylum_decisions.decision_date)

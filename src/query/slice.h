@@ -49,7 +49,8 @@ class CodeColumn {
               const std::vector<std::string>& allowed);
   bool loaded() const { return loaded_; }
   bool Passes(size_t row) const { return allow_.empty() || (col_.codes[row] != store::kNullCode && allow_[col_.codes[row]]); }
-  int64_t Key(size_t row) const { return col_.codes[row] == store::kNullCode ? -1 : col_.codes[row]; }
+  uint32_t Code(size_t row) const { return col_.codes[row]; }
+  const std::vector<std::string>& Dictionary() const { return col_.dict; }
   std::string Value(int64_t key) const { return key < 0 ? std::string() : col_.dict[static_cast<size_t>(key)]; }
   std::string_view At(size_t row) const { return col_.At(row); }
 
