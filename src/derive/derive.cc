@@ -1,6 +1,8 @@
 // Builds derived.asylum_decisions and derived.proceedings from the stored base tables, chunk by chunk.
 #include "derive/derive.h"
 
+#include <malloc.h>
+
 #include <algorithm>
 #include <map>
 #include <numeric>
@@ -103,7 +105,6 @@ struct Builder {
   std::vector<int32_t> proc_case;  // row in A_TblCase, -1 for an orphan
   std::vector<int32_t> comp, input, osc;
   std::vector<uint8_t> outcome, admin;
-  std::vector<uint32_t> dec_code, other_comp, court, hloc, judge, nat, custody, case_type;
   std::vector<int32_t> slot;  // proceeding -> index in states, -1 without asylum-family applications
   std::vector<AsylumState> states;
   std::vector<uint8_t> relief_granted;  // a non-asylum relief application granted in the proceeding (spec §7.1)
@@ -114,6 +115,7 @@ struct Builder {
   Status ReadApplications();
   Status ReadReps();
   Status ReadSchedule();
+  Status CopyProceedingColumn(class TableOut* out, const std::vector<size_t>& order, const char* source, const char* name);
   Status WriteAsylum(DerivedSummary* summary);
   Status WriteProceedings(DerivedSummary* summary);
 
@@ -158,13 +160,11 @@ Status Builder::ReadProceedings() {
   IMMSTATS_RETURN_IF_ERROR(t->ReadDates("COMP_DATE", &comp));
   IMMSTATS_RETURN_IF_ERROR(t->ReadDates("INPUT_DATE", &input));
   IMMSTATS_RETURN_IF_ERROR(t->ReadDates("OSC_DATE", &osc));
+  // Outcome and completion per proceeding; the code columns themselves are re-read when written out, so that
+  // only one 16M-entry column is held at a time.
+  std::vector<uint32_t> dec_code, other_comp, case_type;
   IMMSTATS_RETURN_IF_ERROR(ReadInterned(*t, "DEC_CODE", &dec_code));
   IMMSTATS_RETURN_IF_ERROR(ReadInterned(*t, "OTHER_COMP", &other_comp));
-  IMMSTATS_RETURN_IF_ERROR(ReadInterned(*t, "BASE_CITY_CODE", &court));
-  IMMSTATS_RETURN_IF_ERROR(ReadInterned(*t, "HEARING_LOC_CODE", &hloc));
-  IMMSTATS_RETURN_IF_ERROR(ReadInterned(*t, "IJ_CODE", &judge));
-  IMMSTATS_RETURN_IF_ERROR(ReadInterned(*t, "NAT", &nat));
-  IMMSTATS_RETURN_IF_ERROR(ReadInterned(*t, "CUSTODY", &custody));
   IMMSTATS_RETURN_IF_ERROR(ReadInterned(*t, "CASE_TYPE", &case_type));
   // DEC_CODE and OTHER_COMP decoded per (case type, code) through the release's own lookup (spec §4.4).
   auto key = [](uint32_t ct, uint32_t code, bool is_other_comp) {
@@ -365,6 +365,16 @@ class TableOut {
   std::string table_;
 };
 
+// A B_TblProceeding code column copied into a derived table, in the table's row order.
+Status Builder::CopyProceedingColumn(TableOut* out, const std::vector<size_t>& order, const char* source,
+                                     const char* name) {
+  auto t = Table("B_TblProceeding");
+  if (!t.ok()) return t.status();
+  std::vector<uint32_t> values;
+  IMMSTATS_RETURN_IF_ERROR(ReadInterned(*t, source, &values));
+  return out->String(name, order, strings, [&](size_t p) { return values[p]; });
+}
+
 Status Builder::WriteAsylum(DerivedSummary* summary) {
   // Proceeding rows that carry asylum-family applications, in decision-date order (pending last).
   std::vector<size_t> order;
@@ -406,18 +416,18 @@ Status Builder::WriteAsylum(DerivedSummary* summary) {
   IMMSTATS_RETURN_IF_ERROR(out.Int8("other_relief_application", order, [&](size_t p) { return int64_t{relief_granted[p]}; }));
   IMMSTATS_RETURN_IF_ERROR(out.Int8("decision_outcome", order, [&](size_t p) { return int64_t{outcome[p]}; }));
   IMMSTATS_RETURN_IF_ERROR(out.Int8("admin_completion", order, [&](size_t p) { return int64_t{admin[p]}; }));
-  IMMSTATS_RETURN_IF_ERROR(out.String("dec_code", order, strings, [&](size_t p) { return dec_code[p]; }));
-  IMMSTATS_RETURN_IF_ERROR(out.String("other_comp", order, strings, [&](size_t p) { return other_comp[p]; }));
-  IMMSTATS_RETURN_IF_ERROR(out.String("court", order, strings, [&](size_t p) { return court[p]; }));
-  IMMSTATS_RETURN_IF_ERROR(out.String("hearing_loc", order, strings, [&](size_t p) { return hloc[p]; }));
-  IMMSTATS_RETURN_IF_ERROR(out.String("judge", order, strings, [&](size_t p) { return judge[p]; }));
+  IMMSTATS_RETURN_IF_ERROR(CopyProceedingColumn(&out, order, "DEC_CODE", "dec_code"));
+  IMMSTATS_RETURN_IF_ERROR(CopyProceedingColumn(&out, order, "OTHER_COMP", "other_comp"));
+  IMMSTATS_RETURN_IF_ERROR(CopyProceedingColumn(&out, order, "BASE_CITY_CODE", "court"));
+  IMMSTATS_RETURN_IF_ERROR(CopyProceedingColumn(&out, order, "HEARING_LOC_CODE", "hearing_loc"));
+  IMMSTATS_RETURN_IF_ERROR(CopyProceedingColumn(&out, order, "IJ_CODE", "judge"));
   IMMSTATS_RETURN_IF_ERROR(out.String("judge_last_hearing", order, strings, [&](size_t p) { return st(p).last_judge; }));
   IMMSTATS_RETURN_IF_ERROR(out.String("nat_case", order, strings, [&](size_t p) {
     return case_of(p) < 0 ? kNullCode : case_nat[static_cast<size_t>(case_of(p))];
   }));
-  IMMSTATS_RETURN_IF_ERROR(out.String("nat_proceeding", order, strings, [&](size_t p) { return nat[p]; }));
-  IMMSTATS_RETURN_IF_ERROR(out.String("custody", order, strings, [&](size_t p) { return custody[p]; }));
-  IMMSTATS_RETURN_IF_ERROR(out.String("case_type", order, strings, [&](size_t p) { return case_type[p]; }));
+  IMMSTATS_RETURN_IF_ERROR(CopyProceedingColumn(&out, order, "NAT", "nat_proceeding"));
+  IMMSTATS_RETURN_IF_ERROR(CopyProceedingColumn(&out, order, "CUSTODY", "custody"));
+  IMMSTATS_RETURN_IF_ERROR(CopyProceedingColumn(&out, order, "CASE_TYPE", "case_type"));
   IMMSTATS_RETURN_IF_ERROR(out.String("asylum_type", order, strings, [&](size_t p) {
     return case_of(p) < 0 ? kNullCode : case_asy_type[static_cast<size_t>(case_of(p))];
   }));
@@ -475,15 +485,15 @@ Status Builder::WriteProceedings(DerivedSummary* summary) {
     const int32_t d = states[static_cast<size_t>(slot[p])].asyl_received;
     return d == kNoDate ? kNullDate : d;
   }));
-  IMMSTATS_RETURN_IF_ERROR(out.String("case_type", order, strings, [&](size_t p) { return case_type[p]; }));
-  IMMSTATS_RETURN_IF_ERROR(out.String("court", order, strings, [&](size_t p) { return court[p]; }));
-  IMMSTATS_RETURN_IF_ERROR(out.String("hearing_loc", order, strings, [&](size_t p) { return hloc[p]; }));
-  IMMSTATS_RETURN_IF_ERROR(out.String("judge", order, strings, [&](size_t p) { return judge[p]; }));
+  IMMSTATS_RETURN_IF_ERROR(CopyProceedingColumn(&out, order, "CASE_TYPE", "case_type"));
+  IMMSTATS_RETURN_IF_ERROR(CopyProceedingColumn(&out, order, "BASE_CITY_CODE", "court"));
+  IMMSTATS_RETURN_IF_ERROR(CopyProceedingColumn(&out, order, "HEARING_LOC_CODE", "hearing_loc"));
+  IMMSTATS_RETURN_IF_ERROR(CopyProceedingColumn(&out, order, "IJ_CODE", "judge"));
   IMMSTATS_RETURN_IF_ERROR(out.String("nat_case", order, strings, [&](size_t p) {
     return proc_case[p] < 0 ? kNullCode : case_nat[static_cast<size_t>(proc_case[p])];
   }));
-  IMMSTATS_RETURN_IF_ERROR(out.String("nat_proceeding", order, strings, [&](size_t p) { return nat[p]; }));
-  IMMSTATS_RETURN_IF_ERROR(out.String("custody", order, strings, [&](size_t p) { return custody[p]; }));
+  IMMSTATS_RETURN_IF_ERROR(CopyProceedingColumn(&out, order, "NAT", "nat_proceeding"));
+  IMMSTATS_RETURN_IF_ERROR(CopyProceedingColumn(&out, order, "CUSTODY", "custody"));
   IMMSTATS_RETURN_IF_ERROR(out.String("asylum_type", order, strings, [&](size_t p) {
     return proc_case[p] < 0 ? kNullCode : case_asy_type[static_cast<size_t>(proc_case[p])];
   }));
@@ -510,6 +520,7 @@ Result<DerivedSummary> BuildDerivedTables(store::SnapshotWriter* writer) {
   IMMSTATS_RETURN_IF_ERROR(b.ReadApplications());
   IMMSTATS_RETURN_IF_ERROR(b.ReadReps());
   IMMSTATS_RETURN_IF_ERROR(b.ReadSchedule());
+  ::malloc_trim(0);
   IMMSTATS_RETURN_IF_ERROR(b.WriteAsylum(&summary));
   IMMSTATS_RETURN_IF_ERROR(b.WriteProceedings(&summary));
   return summary;

@@ -1,6 +1,7 @@
 // Ingest = the validator's row pass + a RowSink that writes store columns + atomic publication.
 #include "ingest/ingest.h"
 
+#include <malloc.h>
 #include <sys/stat.h>
 #include <xxhash.h>
 
@@ -30,9 +31,10 @@ class StoreSink : public RowSink {
     writers_.clear();
     types_ = types;
     for (size_t i = 0; i < columns.size(); ++i) {
-      const store::ColumnType ct = types[i] == ValueType::kInt    ? store::ColumnType::kInt64
-                                   : types[i] == ValueType::kDate ? store::ColumnType::kDate
-                                                                  : store::ColumnType::kString;
+      const store::ColumnType ct = types[i] == ValueType::kInt        ? store::ColumnType::kInt64
+                                   : types[i] == ValueType::kDate     ? store::ColumnType::kDate
+                                   : types[i] == ValueType::kFreeText ? store::ColumnType::kText
+                                                                      : store::ColumnType::kString;
       auto w = writer_->AddColumn(table, columns[i], ct);
       if (!w.ok()) return w.status();
       writers_.push_back(std::move(w).value());
@@ -48,6 +50,7 @@ class StoreSink : public RowSink {
         case ValueType::kInt: w.AppendInt(v.kind == FieldValue::Kind::kInt ? v.i : store::kNullInt64); break;
         case ValueType::kDate: w.AppendDate(v.kind == FieldValue::Kind::kDate ? v.d : store::kNullDate); break;
         case ValueType::kText:
+        case ValueType::kFreeText:
           w.AppendString(v.kind == FieldValue::Kind::kText ? std::optional<std::string_view>(v.text) : std::nullopt);
           break;
       }
@@ -60,6 +63,7 @@ class StoreSink : public RowSink {
     for (auto& w : writers_) IMMSTATS_RETURN_IF_ERROR(w.Finish());
     writers_.clear();
     writer_->SetRows(table, rows);
+    ::malloc_trim(0);  // a table's dictionaries are gone: give their pages back before the next table
     return Status::Ok();
   }
 

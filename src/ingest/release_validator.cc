@@ -246,6 +246,9 @@ Status Validator::ProcessTable(const eoir::TableSpec& spec, const SourceFile& f,
       case ColumnClass::kDateText:
         types[i] = ValueType::kDate;
         break;
+      case ColumnClass::kText:
+        types[i] = ValueType::kFreeText;
+        break;
       default:
         types[i] = ValueType::kText;
     }

@@ -52,7 +52,8 @@ struct FieldValue {
   std::string_view text;   // kText (UTF-8, trimmed, case-normalised where a rule says so)
 };
 
-enum class ValueType : uint8_t { kInt, kDate, kText };
+// kText: codes and short values (dictionary-encoded in the store); kFreeText: names, cities, GUIDs (plain).
+enum class ValueType : uint8_t { kInt, kDate, kText, kFreeText };
 
 // Receives every loaded row of every table, in table order (parents first).
 class RowSink {

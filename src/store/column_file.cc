@@ -30,7 +30,9 @@ T Get(const uint8_t* p) {
   return v;
 }
 
+// Bytes per value in a block (kText: the length prefix; its bytes follow all the lengths).
 size_t ValueSize(ColumnType t) { return t == ColumnType::kInt64 ? 8 : t == ColumnType::kInt8 ? 1 : 4; }
+constexpr uint32_t kNullLength = UINT32_MAX;
 
 }  // namespace
 
@@ -40,6 +42,7 @@ const char* ColumnTypeName(ColumnType t) {
     case ColumnType::kDate: return "date";
     case ColumnType::kString: return "string";
     case ColumnType::kInt8: return "int8";
+    case ColumnType::kText: return "text";
   }
   return "unknown";
 }
@@ -78,6 +81,13 @@ void ColumnWriter::AppendInt8(int8_t v) {
 }
 
 void ColumnWriter::AppendString(std::optional<std::string_view> v) {
+  if (type_ == ColumnType::kText) {
+    Put<uint32_t>(pending_, v ? static_cast<uint32_t>(v->size()) : kNullLength);
+    if (v) pending_text_.append(*v);
+    ++pending_rows_;
+    ++rows_;
+    return;
+  }
   uint32_t code = kNullCode;
   if (v) {
     auto it = dict_index_.find(std::string(*v));
@@ -113,16 +123,20 @@ Status ColumnWriter::WriteBlock(std::string_view raw, uint32_t rows) {
 
 Status ColumnWriter::Flush() {
   if (pending_rows_ < kRowsPerBlock) return Status::Ok();
+  if (type_ == ColumnType::kText) pending_ += pending_text_;
   IMMSTATS_RETURN_IF_ERROR(WriteBlock(pending_, pending_rows_));
   pending_.clear();
+  pending_text_.clear();
   pending_rows_ = 0;
   return Status::Ok();
 }
 
 Status ColumnWriter::Finish() {
   if (pending_rows_ > 0) {
+    if (type_ == ColumnType::kText) pending_ += pending_text_;
     IMMSTATS_RETURN_IF_ERROR(WriteBlock(pending_, pending_rows_));
     pending_.clear();
+    pending_text_.clear();
     pending_rows_ = 0;
   }
   uint64_t dict_offset = 0;
@@ -173,7 +187,7 @@ Result<ColumnReader> ColumnReader::Open(const std::filesystem::path& path) {
                                       std::string(1, static_cast<char>(d[7])) +
                                       "; this immstats reads version 1: re-ingest the release with this version");
   }
-  if (d[8] < 1 || d[8] > 4) return corrupt("unknown column type " + std::to_string(d[8]), 8);
+  if (d[8] < 1 || d[8] > 5) return corrupt("unknown column type " + std::to_string(d[8]), 8);
   r.type_ = static_cast<ColumnType>(d[8]);
   if (std::memcmp(d + n - 8, kEndMagic, 8) != 0) return corrupt("no end marker (the file is truncated)", n - 8);
   const uint64_t footer_offset = Get<uint64_t>(d + n - 16);
@@ -219,6 +233,7 @@ Status ColumnReader::DecodeBlock(size_t b, void* dst, size_t dst_bytes) const {
   const uint32_t rows = Get<uint32_t>(p), raw_size = Get<uint32_t>(p + 4), stored = Get<uint32_t>(p + 8);
   const uint64_t hash = Get<uint64_t>(p + 12);
   if (off + kBlockHeader + stored > bytes.size()) return corrupt("block runs past the end of the file");
+  if (type_ == ColumnType::kText) return Status::Internal("DecodeBlock: a text column has no fixed-width values");
   if (rows != blocks_[b].second || raw_size != rows * ValueSize(type_)) return corrupt("block header disagrees with the footer");
   if (dst_bytes < raw_size) return Status::Internal("DecodeBlock: destination too small");
   if (XXH64(p + kBlockHeader, stored, 0) != hash) return corrupt("checksum mismatch: the block is damaged");
@@ -261,9 +276,39 @@ Status ColumnReader::ReadDates(size_t b, std::vector<int32_t>* out) const { retu
 Status ColumnReader::ReadCodes(size_t b, std::vector<uint32_t>* out) const { return AppendBlock(*this, b, out); }
 Status ColumnReader::ReadInt8s(size_t b, std::vector<int8_t>* out) const { return AppendBlock(*this, b, out); }
 
+Status ColumnReader::ReadTexts(size_t b, std::vector<std::optional<std::string>>* values) const {
+  std::string raw;
+  IMMSTATS_RETURN_IF_ERROR(ReadRaw(b, &raw));
+  const uint32_t rows = blocks_.at(b).second;
+  auto corrupt = [&]() {
+    return Status::Corruption("column file " + file_.path().string() + ", block " + std::to_string(b) +
+                              ": the text lengths disagree with the block's size");
+  };
+  if (raw.size() < size_t{rows} * 4) return corrupt();
+  size_t pos = size_t{rows} * 4;
+  for (uint32_t i = 0; i < rows; ++i) {
+    const uint32_t len = Get<uint32_t>(reinterpret_cast<const uint8_t*>(raw.data()) + size_t{i} * 4);
+    if (len == kNullLength) {
+      values->emplace_back(std::nullopt);
+      continue;
+    }
+    if (pos + len > raw.size()) return corrupt();
+    values->emplace_back(raw.substr(pos, len));
+    pos += len;
+  }
+  if (pos != raw.size()) return corrupt();
+  return Status::Ok();
+}
+
 Status ColumnReader::Verify() const {
   std::vector<uint8_t> raw;
+  std::vector<std::optional<std::string>> texts;
   for (size_t b = 0; b < blocks_.size(); ++b) {
+    if (type_ == ColumnType::kText) {
+      texts.clear();
+      IMMSTATS_RETURN_IF_ERROR(ReadTexts(b, &texts));
+      continue;
+    }
     raw.resize(size_t{blocks_[b].second} * ValueSize(type_));
     IMMSTATS_RETURN_IF_ERROR(DecodeBlock(b, raw.data(), raw.size()));
   }

@@ -21,6 +21,7 @@ enum class ColumnType : uint8_t {
   kDate = 2,    // day numbers since 1970-01-01 (int32); null is INT32_MIN
   kString = 3,  // dictionary-encoded text; codes are uint32, null is UINT32_MAX
   kInt8 = 4,    // small codes and flags (classes, 0/1); null is INT8_MIN
+  kText = 5,    // free text stored plainly (names, cities, attorney GUIDs): no dictionary to hold in memory
 };
 const char* ColumnTypeName(ColumnType t);
 
@@ -37,7 +38,7 @@ class ColumnWriter {
   void AppendInt(int64_t v);
   void AppendDate(int32_t v);
   void AppendInt8(int8_t v);
-  void AppendString(std::optional<std::string_view> v);
+  void AppendString(std::optional<std::string_view> v);  // kString and kText columns
   Status Flush();   // writes a full block if one is ready (call after appends; cheap otherwise)
   Status Finish();  // the rest, the dictionary, the footer; fsyncs the file
   uint64_t rows() const { return rows_; }
@@ -46,7 +47,8 @@ class ColumnWriter {
   Status WriteBlock(std::string_view raw, uint32_t rows);
   base::AppendFile file_;
   ColumnType type_ = ColumnType::kInt64;
-  std::string pending_;  // raw little-endian values of the block being filled
+  std::string pending_;  // raw little-endian values of the block being filled (kText: the lengths)
+  std::string pending_text_;  // kText: the bytes of the block being filled
   uint32_t pending_rows_ = 0;
   uint64_t rows_ = 0;
   uint64_t offset_ = 0;
@@ -69,6 +71,8 @@ class ColumnReader {
   Status ReadDates(size_t b, std::vector<int32_t>* out) const;
   Status ReadCodes(size_t b, std::vector<uint32_t>* out) const;
   Status ReadInt8s(size_t b, std::vector<int8_t>* out) const;
+  // kText: block `b`'s values appended to `values`, a null as nullopt.
+  Status ReadTexts(size_t b, std::vector<std::optional<std::string>>* values) const;
   // Re-checks every block's checksum; the error names the block and its byte offset.
   Status Verify() const;
   // Rows in block `b`, and the block decoded straight into `dst` (which holds BlockRows(b) values of the

@@ -97,6 +97,29 @@ Status TableReader::ReadInt8s(std::string_view column, std::vector<int8_t>* out,
 }
 
 Status TableReader::ReadStrings(std::string_view column, StringColumn* out, uint64_t begin, uint64_t end) const {
+  if (auto text = Column(column, ColumnType::kText); text.ok()) {
+    // Plain text: each row's value becomes its own dictionary entry.
+    out->dict.clear();
+    out->codes.clear();
+    end = std::min<uint64_t>(end, rows_);
+    if (begin >= end) return Status::Ok();
+    std::vector<std::optional<std::string>> values;
+    for (size_t b = begin / kRowsPerBlock; b <= (end - 1) / kRowsPerBlock; ++b) {
+      values.clear();
+      IMMSTATS_RETURN_IF_ERROR((*text)->ReadTexts(b, &values));
+      const uint64_t block_begin = static_cast<uint64_t>(b) * kRowsPerBlock;
+      for (uint64_t r = std::max(begin, block_begin); r < std::min(end, block_begin + values.size()); ++r) {
+        auto& v = values[r - block_begin];
+        if (!v) {
+          out->codes.push_back(kNullCode);
+          continue;
+        }
+        out->codes.push_back(static_cast<uint32_t>(out->dict.size()));
+        out->dict.push_back(std::move(*v));
+      }
+    }
+    return Status::Ok();
+  }
   auto c = Column(column, ColumnType::kString);
   if (!c.ok()) return c.status();
   out->dict = (*c)->dictionary();

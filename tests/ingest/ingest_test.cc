@@ -79,10 +79,15 @@ TEST(Ingest, LoadsEveryKeptRowTypedAndKeepsTheRejects) {
   auto zip = Column(snap, "A_TblCase", "ALIEN_ZIPCODE");
   ASSERT_TRUE(zip.ok());
   for (const auto& z : zip->dictionary()) EXPECT_EQ(z.size(), 5u) << z;
+  // Free text (cities) is stored plainly, not as a dictionary.
   auto city = Column(snap, "A_TblCase", "ALIEN_CITY");
   ASSERT_TRUE(city.ok());
+  EXPECT_EQ(city->type(), store::ColumnType::kText);
   bool utf8_city = false;
-  for (const auto& c : city->dictionary()) utf8_city |= c.find("\xC3\x91") != std::string::npos;  // Ñ
+  std::vector<std::optional<std::string>> cities;
+  for (size_t b = 0; b < city->blocks(); ++b) ASSERT_TRUE(city->ReadTexts(b, &cities).ok());
+  EXPECT_EQ(cities.size(), city->rows());
+  for (const auto& c : cities) utf8_city |= c && c->find("\xC3\x91") != std::string::npos;  // Ñ
   EXPECT_TRUE(utf8_city);
   // Q10: start times are minutes after midnight within court hours.
   auto start = Column(snap, "tbl_schedule", "ADJ_TIME_START");
