@@ -107,6 +107,7 @@ struct Builder {
   std::vector<uint8_t> outcome, admin;
   std::vector<int32_t> slot;  // proceeding -> index in states, -1 without asylum-family applications
   std::vector<AsylumState> states;
+  std::vector<int32_t> asyl_received;  // per state slot, kept after `states` is freed
   std::vector<uint8_t> relief_granted;  // a non-asylum relief application granted in the proceeding (spec §7.1)
   std::vector<uint32_t> judge_dict_map;  // schedule IJ_CODE dictionary -> interned
 
@@ -458,8 +459,9 @@ Status Builder::WriteProceedings(DerivedSummary* summary) {
   std::vector<size_t> order(nproc);
   std::iota(order.begin(), order.end(), size_t{0});
   // The received date of the case's next proceeding: an admin-closed proceeding stays "inactive" until then.
-  std::vector<size_t> by_case = order;
-  std::sort(by_case.begin(), by_case.end(), [&](size_t a, size_t b) {
+  std::vector<uint32_t> by_case(nproc);
+  std::iota(by_case.begin(), by_case.end(), uint32_t{0});
+  std::sort(by_case.begin(), by_case.end(), [&](uint32_t a, uint32_t b) {
     if (proc_case_id[a] != proc_case_id[b]) return proc_case_id[a] < proc_case_id[b];
     const int32_t ra = ReceivedDate(input[a], osc[a]), rb = ReceivedDate(input[b], osc[b]);
     return ra != rb ? ra < rb : proc_id[a] < proc_id[b];
@@ -482,7 +484,7 @@ Status Builder::WriteProceedings(DerivedSummary* summary) {
   // Asylum backlog at t: a proceeding pending at t with an ASYL application received by t (spec §8).
   IMMSTATS_RETURN_IF_ERROR(out.Date("asylum_received_date", order, [&](size_t p) {
     if (slot[p] < 0) return kNullDate;
-    const int32_t d = states[static_cast<size_t>(slot[p])].asyl_received;
+    const int32_t d = asyl_received[static_cast<size_t>(slot[p])];
     return d == kNoDate ? kNullDate : d;
   }));
   IMMSTATS_RETURN_IF_ERROR(CopyProceedingColumn(&out, order, "CASE_TYPE", "case_type"));
@@ -520,8 +522,15 @@ Result<DerivedSummary> BuildDerivedTables(store::SnapshotWriter* writer) {
   IMMSTATS_RETURN_IF_ERROR(b.ReadApplications());
   IMMSTATS_RETURN_IF_ERROR(b.ReadReps());
   IMMSTATS_RETURN_IF_ERROR(b.ReadSchedule());
+  b.proc_index = IdIndex();  // lookups by id are over: give the memory back before writing
+  b.case_index = IdIndex();
   ::malloc_trim(0);
   IMMSTATS_RETURN_IF_ERROR(b.WriteAsylum(&summary));
+  // The proceedings table needs one field of the asylum state: keep it, drop the rest.
+  b.asyl_received.reserve(b.states.size());
+  for (const auto& st : b.states) b.asyl_received.push_back(st.asyl_received);
+  b.states = {};
+  ::malloc_trim(0);
   IMMSTATS_RETURN_IF_ERROR(b.WriteProceedings(&summary));
   return summary;
 }
