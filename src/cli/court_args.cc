@@ -13,6 +13,8 @@ void AddCourtOptions(CLI::App* cmd, CourtArgs* a, bool window) {
       ->delimiter(',');
   cmd->add_option("--court", a->typed.courts, "Court (base city) code or city, e.g. NYC or 'New York'")->delimiter(',');
   cmd->add_option("--judge", a->typed.judges, "Judge code (IJ_CODE) or name as in the release's lookup")->delimiter(',');
+  cmd->add_option("--judge-aliases", a->typed.judge_aliases_file,
+                  "TSV file of 'ALIAS<TAB>CANONICAL' judge codes merged before filtering and grouping (Q20)");
   cmd->add_option("--hearing-location", a->typed.hearing_locations, "Hearing location code")->delimiter(',');
   cmd->add_option("--case-type", a->typed.case_types, "Case type code, e.g. RMV")->delimiter(',');
   cmd->add_option("--custody", a->typed.custody, "D detained, R released, N never detained (proceeding CUSTODY)");

@@ -34,7 +34,8 @@ Status SliceScan::Load(const store::TableReader& t, uint64_t lo, uint64_t hi, co
   }
   if (wants(Dim::kCourt) || !f.courts.empty()) IMMSTATS_RETURN_IF_ERROR(court_.Load(t, "court", lo, hi, f.courts));
   if (wants(Dim::kJudge) || !f.judges.empty()) {
-    IMMSTATS_RETURN_IF_ERROR(judge_.Load(t, columns.judge_from_last_hearing ? "judge_last_hearing" : "judge", lo, hi, f.judges));
+    IMMSTATS_RETURN_IF_ERROR(judge_.Load(t, columns.judge_from_last_hearing ? "judge_last_hearing" : "judge", lo, hi,
+                                         f.judges, &f.judge_aliases));
   }
   if (wants(Dim::kHearingLocation) || !f.hearing_locations.empty()) {
     IMMSTATS_RETURN_IF_ERROR(hloc_.Load(t, "hearing_loc", lo, hi, f.hearing_locations));

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <fstream>
 
 #include "base/civil_date.h"
 
@@ -71,12 +72,30 @@ nlohmann::ordered_json Filters::Json() const {
   if (!custody.empty()) j["custody"] = custody;
   if (represented) j["represented"] = *represented;
   if (!asylum_type.empty()) j["asylum_type"] = asylum_type == "I" ? "affirmative" : "defensive";
+  if (!judge_aliases.empty()) j["judge_aliases"] = judge_aliases;
   return j;
 }
 
 Status CodeColumn::Load(const store::TableReader& t, const std::string& column, uint64_t begin, uint64_t end,
-                        const std::vector<std::string>& allowed) {
+                        const std::vector<std::string>& allowed, const std::map<std::string, std::string>* aliases) {
   IMMSTATS_RETURN_IF_ERROR(t.ReadStrings(column, &col_, begin, end));
+  if (aliases != nullptr && !aliases->empty()) {
+    // Rename, then merge equal values into one dictionary entry.
+    std::map<std::string, uint32_t> merged;
+    std::vector<std::string> dict;
+    std::vector<uint32_t> remap(col_.dict.size());
+    for (size_t d = 0; d < col_.dict.size(); ++d) {
+      auto a = aliases->find(col_.dict[d]);
+      const std::string& v = a == aliases->end() ? col_.dict[d] : a->second;
+      auto [it, fresh] = merged.emplace(v, static_cast<uint32_t>(dict.size()));
+      if (fresh) dict.push_back(v);
+      remap[d] = it->second;
+    }
+    for (auto& c : col_.codes) {
+      if (c != store::kNullCode) c = remap[c];
+    }
+    col_.dict = std::move(dict);
+  }
   allow_.clear();
   if (!allowed.empty()) {
     allow_.assign(col_.dict.size(), 0);
@@ -119,6 +138,29 @@ Result<Filters> ResolveFilters(const Names& names, const TypedFilters& typed) {
   IMMSTATS_RETURN_IF_ERROR(resolve(CodeKind::kJudge, typed.judges, &f.judges));
   IMMSTATS_RETURN_IF_ERROR(resolve(CodeKind::kHearingLocation, typed.hearing_locations, &f.hearing_locations));
   IMMSTATS_RETURN_IF_ERROR(resolve(CodeKind::kCaseType, typed.case_types, &f.case_types));
+  if (!typed.judge_aliases_file.empty()) {
+    std::ifstream in(typed.judge_aliases_file);
+    if (!in) {
+      return Status::NotFound("cannot read --judge-aliases " + typed.judge_aliases_file +
+                              ": give a TSV file of lines 'ALIAS<TAB>CANONICAL' (judge codes)");
+    }
+    std::string line;
+    int n = 0;
+    while (std::getline(in, line)) {
+      ++n;
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      if (line.empty() || line[0] == '#') continue;
+      const size_t tab = line.find('\t');
+      if (tab == std::string::npos || tab == 0 || tab + 1 == line.size()) {
+        return Status::InvalidArgument(typed.judge_aliases_file + " line " + std::to_string(n) +
+                                       ": expected 'ALIAS<TAB>CANONICAL' (two judge codes)");
+      }
+      f.judge_aliases[line.substr(0, tab)] = line.substr(tab + 1);
+    }
+    for (auto& j : f.judges) {  // a filter on an alias means its canonical judge
+      if (auto it = f.judge_aliases.find(j); it != f.judge_aliases.end()) j = it->second;
+    }
+  }
   if (!typed.custody.empty()) {
     std::string c = typed.custody;
     for (char& ch : c) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));

@@ -34,6 +34,7 @@ struct Filters {
   std::string custody;                     // D, R or N
   std::optional<bool> represented;
   std::string asylum_type;                 // I or E
+  std::map<std::string, std::string> judge_aliases;  // IJ_CODE -> the code it is merged into (Q20)
   bool Any() const;
   nlohmann::ordered_json Json() const;
 };
@@ -45,8 +46,9 @@ inline constexpr int64_t kAllNationalities = -2;  // the comparison row's nation
 // The code columns of one row range of a derived table, with per-column filter masks.
 class CodeColumn {
  public:
+  // `aliases` (may be null) renames values before filtering and grouping: merged codes become one.
   Status Load(const store::TableReader& t, const std::string& column, uint64_t begin, uint64_t end,
-              const std::vector<std::string>& allowed);
+              const std::vector<std::string>& allowed, const std::map<std::string, std::string>* aliases = nullptr);
   bool loaded() const { return loaded_; }
   bool Passes(size_t row) const { return allow_.empty() || (col_.codes[row] != store::kNullCode && allow_[col_.codes[row]]); }
   uint32_t Code(size_t row) const { return col_.codes[row]; }
@@ -67,6 +69,7 @@ void AppendDimColumns(const std::vector<Dim>& by, std::vector<std::string>* colu
 struct TypedFilters {
   std::vector<std::string> nationalities, courts, judges, hearing_locations, case_types;
   std::string custody, represented, asylum_type;
+  std::string judge_aliases_file;  // TSV: alias code, TAB, canonical code; '#' starts a comment
 };
 Result<Filters> ResolveFilters(const Names& names, const TypedFilters& typed);
 

@@ -182,6 +182,22 @@ TEST_F(HandRelease, NamesComeFromTheReleaseLookups) {
   EXPECT_EQ(j["rows"][0]["nationality_name"], "Guatemala");
 }
 
+TEST_F(HandRelease, JudgeAliasesMergeCodesBeforeGrouping) {
+  // Odd proceedings were heard by AAB, even ones by CCD. FY2024 TRAC decisions: P1, P2, P3, P5, P8, P9.
+  const auto apart = Query("asylum --by judge --fy 2024 --definition trac");
+  ASSERT_EQ(apart["rows"].size(), 2u);
+  const auto file = dir_->path() / "aliases.tsv";
+  std::ofstream(file) << "# CCD is AAB under another code\nCCD\tAAB\n";
+  const auto merged = Query("asylum --by judge --fy 2024 --definition trac --judge-aliases '" + file.string() + "'");
+  ASSERT_EQ(merged["rows"].size(), 1u);
+  EXPECT_EQ(merged["rows"][0]["judge"], "AAB");
+  EXPECT_EQ(merged["rows"][0]["decisions_TRAC"], 6);
+  EXPECT_EQ(merged["query"]["filters"]["judge_aliases"]["CCD"], "AAB");
+  // A filter on the alias means the merged judge.
+  const auto filtered = Query("asylum --judge CCD --fy 2024 --definition trac --judge-aliases '" + file.string() + "'");
+  EXPECT_EQ(filtered["rows"][0]["decisions_TRAC"], 6);
+}
+
 TEST_F(HandRelease, BacklogAsOfADate) {
   // Pending on 2024-03-01: P3, P4, P5, P6, P9 (received 2023-06-01, completed later or never).
   const auto j = Query("backlog --as-of 2024-03-01");
