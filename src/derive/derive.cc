@@ -101,9 +101,9 @@ struct Builder {
   // Proceedings.
   size_t nproc = 0;
   IdIndex proc_index;
-  std::vector<int64_t> proc_id, proc_case_id;
+  store::Values<int64_t> proc_id, proc_case_id;
   std::vector<int32_t> proc_case;  // row in A_TblCase, -1 for an orphan
-  std::vector<int32_t> comp, input, osc;
+  store::Values<int32_t> comp, input, osc;
   std::vector<uint8_t> outcome, admin;
   std::vector<int32_t> slot;  // proceeding -> index in states, -1 without asylum-family applications
   std::vector<AsylumState> states;
@@ -116,6 +116,7 @@ struct Builder {
   Status ReadApplications();
   Status ReadReps();
   Status ReadSchedule();
+  Status WriteNationalities(class TableOut* out, const std::vector<size_t>& order);
   Status CopyProceedingColumn(class TableOut* out, const std::vector<size_t>& order, const char* source, const char* name);
   Status WriteAsylum(DerivedSummary* summary);
   Status WriteProceedings(DerivedSummary* summary);
@@ -139,7 +140,7 @@ struct Builder {
 Status Builder::ReadCases() {
   auto t = Table("A_TblCase");
   if (!t.ok()) return t.status();
-  std::vector<int64_t> ids;
+  store::Values<int64_t> ids;
   IMMSTATS_RETURN_IF_ERROR(t->ReadInts("IDNCASE", &ids));
   case_index.Build(ids);
   IMMSTATS_RETURN_IF_ERROR(ReadInterned(*t, "NAT", &case_nat));
@@ -210,8 +211,8 @@ Status Builder::ReadApplications() {
   auto t = Table("tbl_Court_Appln");
   if (!t.ok()) return t.status();
   StringColumn code_col, dec_col;
-  std::vector<int64_t> ids, procs;
-  std::vector<int32_t> recd;
+  store::Values<int64_t> ids, procs;
+  store::Values<int32_t> recd;
   return ForEachChunk(t->rows(), [&](uint64_t b, uint64_t e) -> Status {
     IMMSTATS_RETURN_IF_ERROR(t->ReadInts("IDNPROCEEDINGAPPLN", &ids, b, e));
     IMMSTATS_RETURN_IF_ERROR(t->ReadInts("IDNPROCEEDING", &procs, b, e));
@@ -263,8 +264,8 @@ Status Builder::ReadApplications() {
 Status Builder::ReadReps() {
   auto t = Table("tbl_RepsAssigned");
   if (!t.ok()) return Status::Ok();  // a release without representation rows: nobody counts as represented
-  std::vector<int64_t> cases, parents;
-  std::vector<int32_t> e28;
+  store::Values<int64_t> cases, parents;
+  store::Values<int32_t> e28;
   StringColumn level, type, parent_table;
   return ForEachChunk(t->rows(), [&](uint64_t b, uint64_t e) -> Status {
     IMMSTATS_RETURN_IF_ERROR(t->ReadInts("IDNCASE", &cases, b, e));
@@ -297,8 +298,8 @@ Status Builder::ReadReps() {
 Status Builder::ReadSchedule() {
   auto t = Table("tbl_schedule");
   if (!t.ok()) return Status::Ok();  // no hearings: the last-hearing judge stays unknown
-  std::vector<int64_t> procs;
-  std::vector<int32_t> adj;
+  store::Values<int64_t> procs;
+  store::Values<int32_t> adj;
   StringColumn ij;
   return ForEachChunk(t->rows(), [&](uint64_t b, uint64_t e) -> Status {
     IMMSTATS_RETURN_IF_ERROR(t->ReadInts("IDNPROCEEDING", &procs, b, e));
@@ -376,6 +377,24 @@ Status Builder::CopyProceedingColumn(TableOut* out, const std::vector<size_t>& o
   return out->String(name, order, strings, [&](size_t p) { return values[p]; });
 }
 
+// nat_case and nat_proceeding as recorded, and the two a query reads (one column each): `nationality` =
+// the case's NAT, else the proceeding's (spec 6.2 default); `nationality_by_proceeding` = the other way round.
+Status Builder::WriteNationalities(TableOut* out, const std::vector<size_t>& order) {
+  auto t = Table("B_TblProceeding");
+  if (!t.ok()) return t.status();
+  std::vector<uint32_t> proc_nat;
+  IMMSTATS_RETURN_IF_ERROR(ReadInterned(*t, "NAT", &proc_nat));
+  auto of_case = [&](size_t p) { return proc_case[p] < 0 ? kNullCode : case_nat[static_cast<size_t>(proc_case[p])]; };
+  IMMSTATS_RETURN_IF_ERROR(out->String("nat_case", order, strings, of_case));
+  IMMSTATS_RETURN_IF_ERROR(out->String("nat_proceeding", order, strings, [&](size_t p) { return proc_nat[p]; }));
+  IMMSTATS_RETURN_IF_ERROR(out->String("nationality", order, strings, [&](size_t p) {
+    return of_case(p) != kNullCode ? of_case(p) : proc_nat[p];
+  }));
+  return out->String("nationality_by_proceeding", order, strings, [&](size_t p) {
+    return proc_nat[p] != kNullCode ? proc_nat[p] : of_case(p);
+  });
+}
+
 Status Builder::WriteAsylum(DerivedSummary* summary) {
   // Proceeding rows that carry asylum-family applications, in decision-date order (pending last).
   std::vector<size_t> order;
@@ -423,10 +442,7 @@ Status Builder::WriteAsylum(DerivedSummary* summary) {
   IMMSTATS_RETURN_IF_ERROR(CopyProceedingColumn(&out, order, "HEARING_LOC_CODE", "hearing_loc"));
   IMMSTATS_RETURN_IF_ERROR(CopyProceedingColumn(&out, order, "IJ_CODE", "judge"));
   IMMSTATS_RETURN_IF_ERROR(out.String("judge_last_hearing", order, strings, [&](size_t p) { return st(p).last_judge; }));
-  IMMSTATS_RETURN_IF_ERROR(out.String("nat_case", order, strings, [&](size_t p) {
-    return case_of(p) < 0 ? kNullCode : case_nat[static_cast<size_t>(case_of(p))];
-  }));
-  IMMSTATS_RETURN_IF_ERROR(CopyProceedingColumn(&out, order, "NAT", "nat_proceeding"));
+  IMMSTATS_RETURN_IF_ERROR(WriteNationalities(&out, order));
   IMMSTATS_RETURN_IF_ERROR(CopyProceedingColumn(&out, order, "CUSTODY", "custody"));
   IMMSTATS_RETURN_IF_ERROR(CopyProceedingColumn(&out, order, "CASE_TYPE", "case_type"));
   IMMSTATS_RETURN_IF_ERROR(out.String("asylum_type", order, strings, [&](size_t p) {
@@ -491,10 +507,7 @@ Status Builder::WriteProceedings(DerivedSummary* summary) {
   IMMSTATS_RETURN_IF_ERROR(CopyProceedingColumn(&out, order, "BASE_CITY_CODE", "court"));
   IMMSTATS_RETURN_IF_ERROR(CopyProceedingColumn(&out, order, "HEARING_LOC_CODE", "hearing_loc"));
   IMMSTATS_RETURN_IF_ERROR(CopyProceedingColumn(&out, order, "IJ_CODE", "judge"));
-  IMMSTATS_RETURN_IF_ERROR(out.String("nat_case", order, strings, [&](size_t p) {
-    return proc_case[p] < 0 ? kNullCode : case_nat[static_cast<size_t>(proc_case[p])];
-  }));
-  IMMSTATS_RETURN_IF_ERROR(CopyProceedingColumn(&out, order, "NAT", "nat_proceeding"));
+  IMMSTATS_RETURN_IF_ERROR(WriteNationalities(&out, order));
   IMMSTATS_RETURN_IF_ERROR(CopyProceedingColumn(&out, order, "CUSTODY", "custody"));
   IMMSTATS_RETURN_IF_ERROR(out.String("asylum_type", order, strings, [&](size_t p) {
     return proc_case[p] < 0 ? kNullCode : case_asy_type[static_cast<size_t>(proc_case[p])];

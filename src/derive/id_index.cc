@@ -7,9 +7,10 @@
 
 namespace immstats::derive {
 
-void IdIndex::Build(const std::vector<int64_t>& ids) {
+void IdIndex::BuildFrom(const int64_t* ids, size_t count) {
   int64_t lo = INT64_MAX, hi = INT64_MIN;
-  for (int64_t id : ids) {
+  for (size_t i = 0; i < count; ++i) {
+    const int64_t id = ids[i];
     if (id == store::kNullInt64) continue;
     lo = std::min(lo, id);
     hi = std::max(hi, id);
@@ -21,19 +22,19 @@ void IdIndex::Build(const std::vector<int64_t>& ids) {
     return;
   }
   const auto span = static_cast<uint64_t>(hi) - static_cast<uint64_t>(lo);
-  use_dense_ = span <= 8 * static_cast<uint64_t>(ids.size()) + 1024;
+  use_dense_ = span <= 8 * static_cast<uint64_t>(count) + 1024;
   base_ = lo;
   if (use_dense_) {
     dense_.assign(span + 1, -1);
-    for (size_t i = 0; i < ids.size(); ++i) {
+    for (size_t i = 0; i < count; ++i) {
       if (ids[i] == store::kNullInt64) continue;
       int32_t& slot = dense_[static_cast<size_t>(ids[i] - lo)];
       if (slot < 0) slot = static_cast<int32_t>(i);
     }
     return;
   }
-  sorted_.reserve(ids.size());
-  for (size_t i = 0; i < ids.size(); ++i) {
+  sorted_.reserve(count);
+  for (size_t i = 0; i < count; ++i) {
     if (ids[i] != store::kNullInt64) sorted_.emplace_back(ids[i], static_cast<int32_t>(i));
   }
   std::stable_sort(sorted_.begin(), sorted_.end(), [](const auto& a, const auto& b) { return a.first < b.first; });

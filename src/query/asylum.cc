@@ -17,12 +17,16 @@ namespace {
 
 using derive::ApplClass;
 
+// Denials by what the proceeding gave instead (spec 7.1), and TRAC outcome categories (spec 7.2).
+enum DenialKind { kDenyOtherRelief, kDenyRemoval, kDenyVd, kDenyOtherClosure };
+enum OutcomeKind { kOutcomeGranted, kOutcomeRemain, kOutcomeRemoval, kOutcomeVd, kOutcomeOther };
+
 struct Counts {
   int64_t records = 0;  // asylum decision records in the slice (completed, any class)
   int64_t cls[9] = {};  // by ApplClass
-  int64_t deny_other_relief = 0, deny_removal = 0, deny_vd = 0, deny_other_closure = 0;
-  int64_t outcomes_completed = 0, outcome_granted = 0, outcome_remain = 0, outcome_removal = 0, outcome_vd = 0,
-          outcome_other = 0;
+  int64_t deny[4] = {};  // by DenialKind
+  int64_t outcomes_completed = 0;
+  int64_t outcome[5] = {};  // by OutcomeKind
   int64_t conflicts = 0, orphans = 0, unknown_codes = 0;
 };
 
@@ -141,7 +145,7 @@ Result<ResultTable> RunAsylum(const store::SnapshotInfo& snap, const Names& name
   const auto lo = static_cast<size_t>(*lo_row), hi = static_cast<size_t>(*hi_row);
   const size_t n = hi > lo ? hi - lo : 0;
   // Each row's date, only when grouping by fy or month or keeping each case's last decision.
-  std::vector<int32_t> dates;
+  store::Values<int32_t> dates;
   const bool need_dates = std::find(o.by.begin(), o.by.end(), Dim::kFy) != o.by.end() ||
                           std::find(o.by.begin(), o.by.end(), Dim::kMonth) != o.by.end();
   if (o.case_final) {
@@ -154,7 +158,7 @@ Result<ResultTable> RunAsylum(const store::SnapshotInfo& snap, const Names& name
   // --unit case-final: a record counts only when it is its case's last completed record (over all dates).
   std::vector<char> is_final;
   if (o.case_final) {
-    std::vector<int64_t> cases, procs;
+    store::Values<int64_t> cases, procs;
     store::StringColumn dec;
     IMMSTATS_RETURN_IF_ERROR(t.ReadInts("idncase", &cases, 0, decided_end));
     IMMSTATS_RETURN_IF_ERROR(t.ReadInts("idnproceeding", &procs, 0, decided_end));
@@ -172,7 +176,7 @@ Result<ResultTable> RunAsylum(const store::SnapshotInfo& snap, const Names& name
   }
 
   // Small codes and flags, one byte per record.
-  std::vector<int8_t> cls_asyl, side_asyw, side_wcat, conflict, outcome, relief, admin, orphan, unknown;
+  store::Values<int8_t> cls_asyl, side_asyw, side_wcat, conflict, outcome, relief, admin, orphan, unknown;
   IMMSTATS_RETURN_IF_ERROR(t.ReadInt8s("class_asyl", &cls_asyl, lo, hi));
   // ASYW and WCAT join the code set with --codes ASYL,ASYW,WCAT; the denial split looks at them whatever the
   // code set (spec 7.1 "other_relief").
@@ -207,46 +211,32 @@ Result<ResultTable> RunAsylum(const store::SnapshotInfo& snap, const Names& name
     uint64_t ck = 0;
     const uint64_t key = scan.Cell(r, &nat_ok, &ck);
     // Per-record classification, shared by the slice and its all-nationality comparison.
-    Counts one;
-    one.records = 1;
-    one.cls[cls] = 1;
     const bool cat_any = cls == derive::kCatOnly || side_asyw[r] == derive::kCatOnly || side_wcat[r] == derive::kCatOnly;
     const bool other_relief = side_asyw[r] == derive::kGrant || side_wcat[r] == derive::kGrant || cat_any ||
                               relief[r] != 0 || outcome[r] == derive::kReliefGranted;
     const bool denial = cls == derive::kDeny || (o.cat_only_is_denial && cls == derive::kCatOnly);
+    int deny_kind = -1, outcome_kind = -1;
     if (denial) {
-      if (other_relief) one.deny_other_relief = 1;
-      else if (outcome[r] == derive::kRemovalOrder) one.deny_removal = 1;
-      else if (outcome[r] == derive::kVoluntaryDeparture) one.deny_vd = 1;
-      else one.deny_other_closure = 1;
+      deny_kind = other_relief ? kDenyOtherRelief : outcome[r] == derive::kRemovalOrder ? kDenyRemoval
+                  : outcome[r] == derive::kVoluntaryDeparture ? kDenyVd : kDenyOtherClosure;
     }
     if (admin[r] != derive::kVenueOrTransfer || outcome[r] != derive::kNoDecision) {
-      one.outcomes_completed = 1;
-      if (cls == derive::kGrant) one.outcome_granted = 1;
-      else if (other_relief || outcome[r] == derive::kOtherClosure || admin[r] == derive::kAdminClosure) one.outcome_remain = 1;
-      else if (outcome[r] == derive::kRemovalOrder) one.outcome_removal = 1;
-      else if (outcome[r] == derive::kVoluntaryDeparture) one.outcome_vd = 1;
-      else one.outcome_other = 1;
+      outcome_kind = cls == derive::kGrant ? kOutcomeGranted
+                     : (other_relief || outcome[r] == derive::kOtherClosure || admin[r] == derive::kAdminClosure) ? kOutcomeRemain
+                     : outcome[r] == derive::kRemovalOrder ? kOutcomeRemoval
+                     : outcome[r] == derive::kVoluntaryDeparture ? kOutcomeVd : kOutcomeOther;
     }
-    one.conflicts = conflict[r] != 0;
-    one.orphans = orphan[r];
-    one.unknown_codes = unknown[r];
     auto add = [&](Counts& c) {
-      c.records += one.records;
-      for (int k = 0; k < 9; ++k) c.cls[k] += one.cls[k];
-      c.deny_other_relief += one.deny_other_relief;
-      c.deny_removal += one.deny_removal;
-      c.deny_vd += one.deny_vd;
-      c.deny_other_closure += one.deny_other_closure;
-      c.outcomes_completed += one.outcomes_completed;
-      c.outcome_granted += one.outcome_granted;
-      c.outcome_remain += one.outcome_remain;
-      c.outcome_removal += one.outcome_removal;
-      c.outcome_vd += one.outcome_vd;
-      c.outcome_other += one.outcome_other;
-      c.conflicts += one.conflicts;
-      c.orphans += one.orphans;
-      c.unknown_codes += one.unknown_codes;
+      ++c.records;
+      ++c.cls[cls];
+      if (deny_kind >= 0) ++c.deny[deny_kind];
+      if (outcome_kind >= 0) {
+        ++c.outcomes_completed;
+        ++c.outcome[outcome_kind];
+      }
+      c.conflicts += conflict[r] != 0;
+      c.orphans += orphan[r];
+      c.unknown_codes += unknown[r];
     };
     if (comparison) add(all_nat[ck]);
     if (!nat_ok) continue;
@@ -261,7 +251,7 @@ Result<ResultTable> RunAsylum(const store::SnapshotInfo& snap, const Names& name
   // Records with a decided asylum class but no valid completion (spec 6.2 step 3): never counted, reported.
   int64_t decided_without_comp = 0;
   if (o.receipt) {
-    std::vector<int8_t> tail;
+    store::Values<int8_t> tail;
     IMMSTATS_RETURN_IF_ERROR(t.ReadInt8s("class_asyl", &tail, decided_end, t.rows()));
     for (int8_t c : tail) decided_without_comp += c <= derive::kNotAdj;
   }
@@ -313,8 +303,9 @@ Result<ResultTable> RunAsylum(const store::SnapshotInfo& snap, const Names& name
     const int64_t g = c.cls[derive::kGrant], d = c.cls[derive::kDeny], l = c.cls[derive::kCatOnly];
     if (trac) {
       const int64_t denials = d + (o.cat_only_is_denial ? l : 0);
-      row->insert(row->end(), {Value::Int(g + denials), Value::Int(g), Value::Int(denials), Value::Int(c.deny_other_relief),
-                               Value::Int(c.deny_removal), Value::Int(c.deny_vd), Value::Int(c.deny_other_closure)});
+      row->insert(row->end(), {Value::Int(g + denials), Value::Int(g), Value::Int(denials),
+                               Value::Int(c.deny[kDenyOtherRelief]), Value::Int(c.deny[kDenyRemoval]),
+                               Value::Int(c.deny[kDenyVd]), Value::Int(c.deny[kDenyOtherClosure])});
       AddRate(row, g, g + denials);
       row->push_back(g + denials > 0 ? Value::Rate(static_cast<double>(denials) / static_cast<double>(g + denials)) : Value::Null());
     }
@@ -326,9 +317,10 @@ Result<ResultTable> RunAsylum(const store::SnapshotInfo& snap, const Names& name
     }
     if (legacy) AddRate(row, g, g + d);
     if (outcomes) {
-      row->insert(row->end(), {Value::Int(c.outcomes_completed), Value::Int(c.outcome_granted), Value::Int(c.outcome_remain),
-                               Value::Int(c.outcome_removal), Value::Int(c.outcome_vd), Value::Int(c.outcome_other)});
-      AddRate(row, c.outcome_granted + c.outcome_remain, c.outcomes_completed);
+      row->insert(row->end(), {Value::Int(c.outcomes_completed), Value::Int(c.outcome[kOutcomeGranted]),
+                               Value::Int(c.outcome[kOutcomeRemain]), Value::Int(c.outcome[kOutcomeRemoval]),
+                               Value::Int(c.outcome[kOutcomeVd]), Value::Int(c.outcome[kOutcomeOther])});
+      AddRate(row, c.outcome[kOutcomeGranted] + c.outcome[kOutcomeRemain], c.outcomes_completed);
     }
     row->insert(row->end(), {Value::Int(c.cls[derive::kAbandoned]), Value::Int(c.cls[derive::kWithdrawn]),
                              Value::Int(c.cls[derive::kNotAdj]), Value::Int(c.cls[derive::kOther]), Value::Int(l),

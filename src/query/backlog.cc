@@ -74,8 +74,8 @@ Result<ResultTable> RunBacklog(const store::SnapshotInfo& snap, const Names& nam
   const bool default_types = f.case_types.empty();
   if (default_types) f.case_types = kEoirCaseTypes;
 
-  std::vector<int32_t> received, completion, next_received, asylum_received, osc;
-  std::vector<int8_t> admin;
+  store::Values<int32_t> received, completion, next_received, asylum_received, osc;
+  store::Values<int8_t> admin;
   IMMSTATS_RETURN_IF_ERROR(t.ReadDates(o.start_osc ? "osc_date" : "received_date", &received));
   IMMSTATS_RETURN_IF_ERROR(t.ReadDates("completion_date", &completion));
   IMMSTATS_RETURN_IF_ERROR(t.ReadDates("next_received_date", &next_received));
@@ -179,15 +179,15 @@ Result<ResultTable> RunWaitTimes(const store::SnapshotInfo& snap, const Names& n
   if (!hi_row.ok()) return hi_row.status();
   const auto lo = static_cast<size_t>(*lo_row), hi = static_cast<size_t>(*hi_row);
   const size_t n = hi > lo ? hi - lo : 0;
-  std::vector<int32_t> dates;  // the window's decision dates, from row lo
+  store::Values<int32_t> dates;  // the window's decision dates, from row lo
   IMMSTATS_RETURN_IF_ERROR(t.ReadDates("decision_date", &dates, lo, hi));
-  std::vector<int8_t> cls;
-  std::vector<int32_t> start;
+  store::Values<int8_t> cls;
+  store::Values<int32_t> start;
   IMMSTATS_RETURN_IF_ERROR(t.ReadInt8s("class_asyl", &cls, lo, hi));
   const char* start_column = o.start == WaitStart::kOsc ? "osc_date" : o.start == WaitStart::kCase ? "case_start_date"
                              : o.start == WaitStart::kApplication ? "appl_recd_date" : "input_date";
   IMMSTATS_RETURN_IF_ERROR(t.ReadDates(start_column, &start, lo, hi));
-  std::vector<int32_t> osc;
+  store::Values<int32_t> osc;
   if (o.start == WaitStart::kInput) IMMSTATS_RETURN_IF_ERROR(t.ReadDates("osc_date", &osc, lo, hi));
   SliceScan scan;
   IMMSTATS_RETURN_IF_ERROR(scan.Load(t, lo, hi, o.filters, o.by, ScanColumns{}, dates.data()));

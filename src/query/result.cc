@@ -175,28 +175,44 @@ std::string FormatCsv(const ResultTable& t) {
   return out;
 }
 
+// The same bytes as nlohmann's dump(2) of the whole document, but rows are written straight into the output
+// instead of being built as a tree first (a by-nationality-by-year answer has thousands of rows).
 std::string FormatJson(const ResultTable& t) {
-  nlohmann::ordered_json j;
-  j["query"] = t.query;
-  j["rows"] = nlohmann::ordered_json::array();
-  for (const auto& row : t.rows) {
-    nlohmann::ordered_json o;
+  auto indented = [](const nlohmann::ordered_json& j, const std::string& pad) {
+    std::string text = j.dump(2), out;
+    out.reserve(text.size());
+    for (char c : text) {
+      out += c;
+      if (c == '\n') out += pad;
+    }
+    return out;
+  };
+  std::string out = "{\n  \"query\": " + indented(t.query, "  ") + ",\n  \"rows\": [";
+  std::vector<std::string> keys;
+  for (const auto& c : t.columns) keys.push_back(nlohmann::ordered_json(c).dump());
+  for (size_t r = 0; r < t.rows.size(); ++r) {
+    out += r == 0 ? "\n    {" : ",\n    {";
+    const auto& row = t.rows[r];
     for (size_t c = 0; c < row.size(); ++c) {
+      out += c == 0 ? "\n      " : ",\n      ";
+      out += keys[c];
+      out += ": ";
       const Value& v = row[c];
       switch (v.kind) {
-        case Value::Kind::kNull: o[t.columns[c]] = nullptr; break;
-        case Value::Kind::kText: o[t.columns[c]] = v.text; break;
-        case Value::Kind::kInt: o[t.columns[c]] = v.i; break;
-        case Value::Kind::kRate: o[t.columns[c]] = RoundRate(v.d); break;
-        case Value::Kind::kNumber: o[t.columns[c]] = std::round(v.d * 10) / 10; break;
-        case Value::Kind::kBool: o[t.columns[c]] = v.i != 0; break;
+        case Value::Kind::kNull: out += "null"; break;
+        case Value::Kind::kText: out += nlohmann::ordered_json(v.text).dump(); break;
+        case Value::Kind::kInt: out += std::to_string(v.i); break;
+        case Value::Kind::kRate: out += nlohmann::ordered_json(RoundRate(v.d)).dump(); break;
+        case Value::Kind::kNumber: out += nlohmann::ordered_json(std::round(v.d * 10) / 10).dump(); break;
+        case Value::Kind::kBool: out += v.i != 0 ? "true" : "false"; break;
       }
     }
-    j["rows"].push_back(std::move(o));
+    out += row.empty() ? "}" : "\n    }";
   }
-  if (!t.notes.empty()) j["notes"] = t.notes;
-  if (!t.receipt.empty()) j["receipt"] = t.receipt;
-  return j.dump(2) + "\n";
+  out += t.rows.empty() ? "]" : "\n  ]";
+  if (!t.notes.empty()) out += ",\n  \"notes\": " + indented(nlohmann::ordered_json(t.notes), "  ");
+  if (!t.receipt.empty()) out += ",\n  \"receipt\": " + indented(t.receipt, "  ");
+  return out + "\n}\n";
 }
 
 std::string Format(const ResultTable& t, OutputFormat f) {

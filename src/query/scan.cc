@@ -29,8 +29,9 @@ Status SliceScan::Load(const store::TableReader& t, uint64_t lo, uint64_t hi, co
   comparison_ = !f.nationalities.empty();
   label_nat_ = comparison_ && !by_nat_;
   if (by_nat_ || comparison_) {
-    IMMSTATS_RETURN_IF_ERROR(nat_.Load(t, columns.nationality_from_proceeding ? "nat_proceeding" : "nat_case", lo, hi, f.nationalities));
-    IMMSTATS_RETURN_IF_ERROR(nat_other_.Load(t, columns.nationality_from_proceeding ? "nat_case" : "nat_proceeding", lo, hi, f.nationalities));
+    // One column with the fallback already applied (spec 6.2: the chosen table's NAT, else the other's).
+    IMMSTATS_RETURN_IF_ERROR(nat_.Load(t, columns.nationality_from_proceeding ? "nationality_by_proceeding" : "nationality",
+                                       lo, hi, f.nationalities));
   }
   if (wants(Dim::kCourt) || !f.courts.empty()) IMMSTATS_RETURN_IF_ERROR(court_.Load(t, "court", lo, hi, f.courts));
   if (wants(Dim::kJudge) || !f.judges.empty()) {
@@ -60,7 +61,6 @@ Status SliceScan::Load(const store::TableReader& t, uint64_t lo, uint64_t hi, co
       }
     };
     map_dict(nat_, &nat_map_);
-    map_dict(nat_other_, &nat_other_map_);
   }
   // Values per dimension; the last value of each stands for "none recorded" (and, for nationality, the one
   // before it for ALL).
@@ -89,8 +89,9 @@ Status SliceScan::Load(const store::TableReader& t, uint64_t lo, uint64_t hi, co
           const auto c = base::CivilFromDays(day);
           return int64_t{c.year} * 12 + c.month - 1;
         };
-        time_base_ = index(first);
-        card = static_cast<uint64_t>(index(last) - time_base_ + 1);
+        int64_t& base = time_base_[by_[d] == Dim::kFy ? 0 : 1];
+        base = index(first);
+        card = static_cast<uint64_t>(index(last) - base + 1);
         break;
       }
     }
@@ -114,12 +115,8 @@ uint64_t SliceScan::Cell(size_t r, bool* nat_ok, uint64_t* comparison_cell) cons
   uint64_t nat_value = nat_values_.size();  // none recorded
   if (nat_.loaded()) {
     const uint32_t code = nat_.Code(r);
-    const bool primary = code != store::kNullCode;
-    const uint32_t other = nat_other_.Code(r);
-    // The chosen column, else the other one (spec 6.2).
-    if (primary) nat_value = nat_map_[code];
-    else if (other != store::kNullCode) nat_value = nat_other_map_[other];
-    *nat_ok = !comparison_ || (primary ? nat_.Passes(r) : nat_other_.Passes(r));
+    if (code != store::kNullCode) nat_value = nat_map_[code];
+    *nat_ok = !comparison_ || nat_.Passes(r);
   }
   auto dict_value = [](const CodeColumn& c, size_t row) {
     const uint32_t code = c.Code(row);
@@ -137,10 +134,23 @@ uint64_t SliceScan::Cell(size_t r, bool* nat_ok, uint64_t* comparison_cell) cons
       case Dim::kCaseType: v = dict_value(case_type_, r); break;
       case Dim::kAsylumType: v = dict_value(asy_type_, r); break;
       case Dim::kRepresented: v = represented_[r] != 0; break;
-      case Dim::kFy: v = static_cast<uint64_t>(base::FiscalYearOf(dates_[r]) - time_base_); break;
+      case Dim::kFy:
       case Dim::kMonth: {
-        const auto c = base::CivilFromDays(dates_[r]);
-        v = static_cast<uint64_t>(int64_t{c.year} * 12 + c.month - 1 - time_base_);
+        // Rows come in date order: the period of the previous row usually holds this one too.
+        Period& p = period_[by_[d] == Dim::kFy ? 0 : 1];
+        const int32_t day = dates_[r];
+        if (day < p.first || day > p.last) {
+          if (by_[d] == Dim::kFy) {
+            const int fy = base::FiscalYearOf(day);
+            p = {base::FiscalYearStart(fy), base::FiscalYearStart(fy + 1) - 1, fy};
+          } else {
+            const auto c = base::CivilFromDays(day);
+            p = {base::DaysFromCivil(c.year, c.month, 1),
+                 base::DaysFromCivil(c.month == 12 ? c.year + 1 : c.year, c.month == 12 ? 1 : c.month + 1, 1) - 1,
+                 int64_t{c.year} * 12 + c.month - 1};
+          }
+        }
+        v = static_cast<uint64_t>(p.index - time_base_[by_[d] == Dim::kFy ? 0 : 1]);
         break;
       }
     }
@@ -162,9 +172,9 @@ GroupKey SliceScan::KeyOf(uint64_t cell) const {
         key[d] = v == nat_values_.size() + 1 ? kAllNationalities : v == nat_values_.size() ? -1 : static_cast<int64_t>(v);
         break;
       case Dim::kRepresented: key[d] = static_cast<int64_t>(v); break;
-      case Dim::kFy: key[d] = time_base_ + static_cast<int64_t>(v); break;
+      case Dim::kFy: key[d] = time_base_[0] + static_cast<int64_t>(v); break;
       case Dim::kMonth: {
-        const int64_t m = time_base_ + static_cast<int64_t>(v);
+        const int64_t m = time_base_[1] + static_cast<int64_t>(v);
         key[d] = m / 12 * 100 + m % 12 + 1;
         break;
       }
@@ -248,10 +258,10 @@ void SliceScan::RowPrefix(const Names& names, const GroupKey& key, bool is_compa
   if (comparison_) row->push_back(Value::Bool(is_comparison));
 }
 
-Result<const std::vector<int32_t>*> SortedDates::Block(uint64_t b) {
+Result<const store::Values<int32_t>*> SortedDates::Block(uint64_t b) {
   auto it = blocks_.find(b);
   if (it == blocks_.end()) {
-    std::vector<int32_t> v;
+    store::Values<int32_t> v;
     IMMSTATS_RETURN_IF_ERROR(t_.ReadDates(column_, &v, b * store::kRowsPerBlock, (b + 1) * store::kRowsPerBlock));
     it = blocks_.emplace(b, std::move(v)).first;
   }

@@ -51,12 +51,17 @@ class SliceScan {
   const int32_t* dates_ = nullptr;
   bool comparison_ = false, by_nat_ = false, label_nat_ = false, pseudo_column_ = false;
   std::string nat_label_, nat_label_name_;
-  CodeColumn nat_, nat_other_, court_, judge_, hloc_, custody_, case_type_, asy_type_;
-  std::vector<int8_t> represented_;
+  CodeColumn nat_, court_, judge_, hloc_, custody_, case_type_, asy_type_;
+  store::Values<int8_t> represented_;
   std::vector<std::string> nat_values_;               // nationality codes of both columns, one id each
-  std::vector<uint32_t> nat_map_, nat_other_map_;     // column dictionary code -> id
+  std::vector<uint32_t> nat_map_;                     // column dictionary code -> id
   std::array<uint64_t, kMaxDims> card_{}, stride_{};  // values per dimension (a last one for none), cell strides
-  int64_t time_base_ = 0;                             // first fiscal year, or first month as year*12+month-1
+  std::array<int64_t, 2> time_base_{};                // first fiscal year; first month as year*12+month-1
+  struct Period {
+    int32_t first = 1, last = 0;  // days of the last row's fiscal year or month (empty at first)
+    int64_t index = 0;
+  };
+  mutable std::array<Period, 2> period_{};            // [0] fiscal year, [1] month
   uint64_t cells_ = 1;
   size_t nat_slot_ = kMaxDims;
 };
@@ -118,10 +123,10 @@ class SortedDates {
   // The first row where `before` is false; `before` holds on a prefix of the rows.
   template <typename Pred>
   Result<uint64_t> PartitionPoint(Pred before);
-  Result<const std::vector<int32_t>*> Block(uint64_t b);
+  Result<const store::Values<int32_t>*> Block(uint64_t b);
   const store::TableReader& t_;
   std::string column_;
-  std::map<uint64_t, std::vector<int32_t>> blocks_;
+  std::map<uint64_t, store::Values<int32_t>> blocks_;
 };
 
 // Sorts rows by their keys and moves them into `out`.

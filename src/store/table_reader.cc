@@ -8,7 +8,7 @@ namespace {
 // Rows [begin, end) of a fixed-width column: blocks inside the range decode straight into `out`, the (at most
 // two) partial blocks at its ends through a scratch buffer.
 template <typename T>
-Status ReadRange(const ColumnReader& c, uint64_t begin, uint64_t end, std::vector<T>* out) {
+Status ReadRange(const ColumnReader& c, uint64_t begin, uint64_t end, Values<T>* out) {
   out->clear();
   end = std::min<uint64_t>(end, c.rows());
   if (begin >= end) return Status::Ok();
@@ -78,19 +78,19 @@ Result<const ColumnReader*> TableReader::Column(std::string_view column, ColumnT
   return &it->second;
 }
 
-Status TableReader::ReadInts(std::string_view column, std::vector<int64_t>* out, uint64_t begin, uint64_t end) const {
+Status TableReader::ReadInts(std::string_view column, Values<int64_t>* out, uint64_t begin, uint64_t end) const {
   auto c = Column(column, ColumnType::kInt64);
   if (!c.ok()) return c.status();
   return ReadRange(**c, begin, end, out);
 }
 
-Status TableReader::ReadDates(std::string_view column, std::vector<int32_t>* out, uint64_t begin, uint64_t end) const {
+Status TableReader::ReadDates(std::string_view column, Values<int32_t>* out, uint64_t begin, uint64_t end) const {
   auto c = Column(column, ColumnType::kDate);
   if (!c.ok()) return c.status();
   return ReadRange(**c, begin, end, out);
 }
 
-Status TableReader::ReadInt8s(std::string_view column, std::vector<int8_t>* out, uint64_t begin, uint64_t end) const {
+Status TableReader::ReadInt8s(std::string_view column, Values<int8_t>* out, uint64_t begin, uint64_t end) const {
   auto c = Column(column, ColumnType::kInt8);
   if (!c.ok()) return c.status();
   return ReadRange(**c, begin, end, out);

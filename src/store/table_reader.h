@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "immstats/status.h"
+#include "store/bulk_allocator.h"
 #include "store/column_file.h"
 #include "store/snapshot.h"
 
@@ -16,7 +17,7 @@ namespace immstats::store {
 
 // A string column as codes into its dictionary (kNullCode for null).
 struct StringColumn {
-  std::vector<uint32_t> codes;
+  Values<uint32_t> codes;
   std::vector<std::string> dict;
   std::string_view At(size_t row) const { return codes[row] == kNullCode ? std::string_view() : dict[codes[row]]; }
   bool IsNull(size_t row) const { return codes[row] == kNullCode; }
@@ -34,10 +35,10 @@ class TableReader {
   std::vector<std::string> ColumnNames() const;
 
   // Rows [begin, end) of a column (end clamped to rows()); whole blocks are decoded, then trimmed.
-  Status ReadInts(std::string_view column, std::vector<int64_t>* out, uint64_t begin = 0, uint64_t end = UINT64_MAX) const;
-  Status ReadDates(std::string_view column, std::vector<int32_t>* out, uint64_t begin = 0, uint64_t end = UINT64_MAX) const;
+  Status ReadInts(std::string_view column, Values<int64_t>* out, uint64_t begin = 0, uint64_t end = UINT64_MAX) const;
+  Status ReadDates(std::string_view column, Values<int32_t>* out, uint64_t begin = 0, uint64_t end = UINT64_MAX) const;
   Status ReadStrings(std::string_view column, StringColumn* out, uint64_t begin = 0, uint64_t end = UINT64_MAX) const;
-  Status ReadInt8s(std::string_view column, std::vector<int8_t>* out, uint64_t begin = 0, uint64_t end = UINT64_MAX) const;
+  Status ReadInt8s(std::string_view column, Values<int8_t>* out, uint64_t begin = 0, uint64_t end = UINT64_MAX) const;
 
  private:
   Result<const ColumnReader*> Column(std::string_view column, ColumnType type) const;

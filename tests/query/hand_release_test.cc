@@ -175,6 +175,18 @@ TEST_F(HandRelease, GroupsByMonthAndCustody) {
   EXPECT_EQ(j["rows"][1]["custody"], "N");
 }
 
+TEST_F(HandRelease, GroupsByFiscalYearAndMonthTogether) {
+  // P7 (2023-08, FY2023), then P8 and P1 (2024-01, FY2024).
+  const auto j = Query("asylum --by fy,month --from 2023-08 --to 2024-01 --definition trac");
+  ASSERT_EQ(j["rows"].size(), 2u);
+  EXPECT_EQ(j["rows"][0]["fy"], 2023);
+  EXPECT_EQ(j["rows"][0]["month"], "2023-08");
+  EXPECT_EQ(j["rows"][0]["grants"], 1);
+  EXPECT_EQ(j["rows"][1]["fy"], 2024);
+  EXPECT_EQ(j["rows"][1]["month"], "2024-01");
+  EXPECT_EQ(j["rows"][1]["denials"], 2);
+}
+
 TEST_F(HandRelease, NamesComeFromTheReleaseLookups) {
   const auto j = Query("asylum --by court,nationality --fy 2024 --definition trac");
   ASSERT_GE(j["rows"].size(), 2u);
