@@ -111,3 +111,53 @@ TEST(ColumnFile, TruncatedAndOtherVersionFilesAreRefused) {
 
 }  // namespace
 }  // namespace immstats::store
+
+namespace immstats::store {
+namespace {
+
+TEST(ColumnFile, Int8AndPlainTextRoundTripAndTextDamageIsFound) {
+  immstats::testing::ScratchDir dir("colfile-small");
+  const uint64_t n = 2 * kRowsPerBlock + 77;
+  auto small = ColumnWriter::Create(dir.path() / "b.col", ColumnType::kInt8);
+  auto text = ColumnWriter::Create(dir.path() / "t.col", ColumnType::kText);
+  ASSERT_TRUE(small.ok() && text.ok());
+  auto value = [](uint64_t i) { return "GUID-" + std::to_string(i * 7919) + (i % 3 == 0 ? "-\xC3\x91" : ""); };
+  for (uint64_t i = 0; i < n; ++i) {
+    small->AppendInt8(i % 9 == 0 ? kNullInt8 : static_cast<int8_t>(i % 15));
+    const std::string v = value(i);
+    text->AppendString(i % 13 == 0 ? std::nullopt : std::optional<std::string_view>(v));
+    ASSERT_TRUE(small->Flush().ok() && text->Flush().ok());
+  }
+  ASSERT_TRUE(small->Finish().ok() && text->Finish().ok());
+  auto rb = ColumnReader::Open(dir.path() / "b.col");
+  auto rt = ColumnReader::Open(dir.path() / "t.col");
+  ASSERT_TRUE(rb.ok() && rt.ok());
+  EXPECT_EQ(rt->type(), ColumnType::kText);
+  EXPECT_TRUE(rt->dictionary().empty());  // plain text keeps no dictionary
+  std::vector<int8_t> bv;
+  std::vector<std::optional<std::string>> tv;
+  for (size_t b = 0; b < rb->blocks(); ++b) {
+    ASSERT_TRUE(rb->ReadInt8s(b, &bv).ok());
+    ASSERT_TRUE(rt->ReadTexts(b, &tv).ok());
+  }
+  ASSERT_EQ(bv.size(), n);
+  ASSERT_EQ(tv.size(), n);
+  for (uint64_t i = 0; i < n; ++i) {
+    ASSERT_EQ(bv[i], i % 9 == 0 ? kNullInt8 : static_cast<int8_t>(i % 15)) << i;
+    if (i % 13 == 0) {
+      ASSERT_FALSE(tv[i].has_value()) << i;
+    } else {
+      ASSERT_EQ(tv[i], value(i)) << i;
+    }
+  }
+  EXPECT_TRUE(rt->Verify().ok());
+  Flip(dir.path() / "t.col", 16 + 20 + 5);  // inside the first block's stored bytes
+  auto damaged = ColumnReader::Open(dir.path() / "t.col");
+  ASSERT_TRUE(damaged.ok());
+  const Status st = damaged->Verify();
+  EXPECT_EQ(st.code(), StatusCode::kCorruption);
+  EXPECT_NE(st.message().find("block 0"), std::string::npos) << st.message();
+}
+
+}  // namespace
+}  // namespace immstats::store
