@@ -333,11 +333,13 @@ Result<ResultTable> RunAsylum(const store::SnapshotInfo& snap, const Names& name
     m.ForEach([&](uint64_t cell, Counts& c) {
       const GroupKey key = scan.KeyOf(cell);
       std::pair<std::string, std::vector<Value>> row;
+      row.second.reserve(out.columns.size());
       scan.RowPrefix(names, key, is_comparison, &row.second, &row.first);
       measure_cells(c, &row.second);
       rows.push_back(std::move(row));
     });
   };
+  rows.reserve(groups.size() + all_nat.size());
   emit(groups, false);
   if (comparison) emit(all_nat, true);
   SortedRowsInto(std::move(rows), &out);

@@ -129,12 +129,14 @@ Result<ResultTable> RunBacklog(const store::SnapshotInfo& snap, const Names& nam
     m.ForEach([&](uint64_t cell, BacklogCounts& c) {
       const GroupKey key = scan.KeyOf(cell);
       std::pair<std::string, std::vector<Value>> row;
+      row.second.reserve(out.columns.size());
       scan.RowPrefix(names, key, is_comparison, &row.second, &row.first);
       row.second.insert(row.second.end(), {Value::Int(c.pending), Value::Int(c.pending_asylum), Value::Int(c.inactive),
                                            c.age.Median(), c.age.Mean()});
       rows.push_back(std::move(row));
     });
   };
+  rows.reserve(groups.size() + all_nat.size());
   emit(groups, false);
   if (scan.comparison()) emit(all_nat, true);
   SortedRowsInto(std::move(rows), &out);
@@ -231,12 +233,14 @@ Result<ResultTable> RunWaitTimes(const store::SnapshotInfo& snap, const Names& n
     m.ForEach([&](uint64_t cell, WaitCounts& w) {
       const GroupKey key = scan.KeyOf(cell);
       std::pair<std::string, std::vector<Value>> row;
+      row.second.reserve(out.columns.size());
       scan.RowPrefix(names, key, is_comparison, &row.second, &row.first);
       row.second.insert(row.second.end(), {Value::Int(w.decisions), Value::Int(w.measured), w.days.Median(), w.days.Mean(),
                                            Value::Int(w.no_start), Value::Int(w.start_after_end)});
       rows.push_back(std::move(row));
     });
   };
+  rows.reserve(groups.size() + all_nat.size());
   emit(groups, false);
   if (scan.comparison()) emit(all_nat, true);
   SortedRowsInto(std::move(rows), &out);

@@ -187,7 +187,9 @@ std::string FormatJson(const ResultTable& t) {
     }
     return out;
   };
-  std::string out = "{\n  \"query\": " + indented(t.query, "  ") + ",\n  \"rows\": [";
+  std::string out;
+  out.reserve(4096 + t.rows.size() * t.columns.size() * 48);  // one allocation for thousands of rows
+  out += "{\n  \"query\": " + indented(t.query, "  ") + ",\n  \"rows\": [";
   std::vector<std::string> keys;
   for (const auto& c : t.columns) keys.push_back(nlohmann::ordered_json(c).dump());
   for (size_t r = 0; r < t.rows.size(); ++r) {
