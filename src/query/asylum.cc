@@ -4,7 +4,9 @@
 #include "query/scan.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <map>
+#include <thread>
 
 #include "base/civil_date.h"
 #include "derive/classes.h"
@@ -28,7 +30,28 @@ struct Counts {
   int64_t outcomes_completed = 0;
   int64_t outcome[5] = {};  // by OutcomeKind
   int64_t conflicts = 0, orphans = 0, unknown_codes = 0;
+  Counts& operator+=(const Counts& o) {
+    records += o.records;
+    for (int i = 0; i < 9; ++i) cls[i] += o.cls[i];
+    for (int i = 0; i < 4; ++i) deny[i] += o.deny[i];
+    outcomes_completed += o.outcomes_completed;
+    for (int i = 0; i < 5; ++i) outcome[i] += o.outcome[i];
+    conflicts += o.conflicts;
+    orphans += o.orphans;
+    unknown_codes += o.unknown_codes;
+    return *this;
+  }
 };
+
+// Windows with at least this many records are scanned by two threads. IMMSTATS_PARALLEL_ROWS lowers it so
+// that tests (the DuckDB oracle) run the two-thread path on small releases.
+size_t ParallelRows() {
+  static const size_t rows = [] {
+    const char* v = std::getenv("IMMSTATS_PARALLEL_ROWS");
+    return v != nullptr && *v != '\0' ? static_cast<size_t>(std::strtoull(v, nullptr, 10)) : size_t{200000};
+  }();
+  return rows;
+}
 
 const char* DefinitionName(Definition d) {
   switch (d) {
@@ -198,55 +221,85 @@ Result<ResultTable> RunAsylum(const store::SnapshotInfo& snap, const Names& name
   IMMSTATS_RETURN_IF_ERROR(scan.Load(t, lo, hi, f, o.by, columns, window_dates));
   const bool comparison = scan.comparison();
 
-  Cells<Counts> groups(scan.cells()), all_nat(scan.comparison() ? scan.cells() : 1);
-  int64_t step_in_window = static_cast<int64_t>(n), step_codes = 0, step_final = 0, step_filtered = 0;
-  for (size_t r = 0; r < n; ++r) {
-    const auto cls = static_cast<ApplClass>(o.asylum_family ? std::min({cls_asyl[r], side_asyw[r], side_wcat[r]}) : cls_asyl[r]);
-    if (cls == derive::kNoApplication) continue;  // only applications outside the chosen code set
-    ++step_codes;
-    if (o.case_final && !is_final[lo + r]) continue;
-    ++step_final;
-    if (!scan.Passes(r)) continue;
-    bool nat_ok = true;
-    uint64_t ck = 0;
-    const uint64_t key = scan.Cell(r, &nat_ok, &ck);
-    // Per-record classification, shared by the slice and its all-nationality comparison.
-    const bool cat_any = cls == derive::kCatOnly || side_asyw[r] == derive::kCatOnly || side_wcat[r] == derive::kCatOnly;
-    const bool other_relief = side_asyw[r] == derive::kGrant || side_wcat[r] == derive::kGrant || cat_any ||
-                              relief[r] != 0 || outcome[r] == derive::kReliefGranted;
-    const bool denial = cls == derive::kDeny || (o.cat_only_is_denial && cls == derive::kCatOnly);
-    int deny_kind = -1, outcome_kind = -1;
-    if (denial) {
-      deny_kind = other_relief ? kDenyOtherRelief : outcome[r] == derive::kRemovalOrder ? kDenyRemoval
-                  : outcome[r] == derive::kVoluntaryDeparture ? kDenyVd : kDenyOtherClosure;
-    }
-    if (admin[r] != derive::kVenueOrTransfer || outcome[r] != derive::kNoDecision) {
-      outcome_kind = cls == derive::kGrant ? kOutcomeGranted
-                     : (other_relief || outcome[r] == derive::kOtherClosure || admin[r] == derive::kAdminClosure) ? kOutcomeRemain
-                     : outcome[r] == derive::kRemovalOrder ? kOutcomeRemoval
-                     : outcome[r] == derive::kVoluntaryDeparture ? kOutcomeVd : kOutcomeOther;
-    }
-    auto add = [&](Counts& c) {
-      ++c.records;
-      ++c.cls[cls];
-      if (deny_kind >= 0) ++c.deny[deny_kind];
-      if (outcome_kind >= 0) {
-        ++c.outcomes_completed;
-        ++c.outcome[outcome_kind];
+  // The scan: rows split between two threads when there are many, each with its own accumulators.
+  struct Part {
+    explicit Part(const SliceScan& sc) : groups(sc.cells()), all_nat(sc.comparison() ? sc.cells() : 1) {}
+    Cells<Counts> groups, all_nat;
+    int64_t codes = 0, final = 0, filtered = 0;
+    bool too_many = false;
+  };
+  auto scan_rows = [&](size_t begin, size_t end, Part* part) {
+    SliceScan::Periods periods{};
+    for (size_t r = begin; r < end; ++r) {
+      const auto cls = static_cast<ApplClass>(o.asylum_family ? std::min({cls_asyl[r], side_asyw[r], side_wcat[r]}) : cls_asyl[r]);
+      if (cls == derive::kNoApplication) continue;  // only applications outside the chosen code set
+      ++part->codes;
+      if (o.case_final && !is_final[lo + r]) continue;
+      ++part->final;
+      if (!scan.Passes(r)) continue;
+      bool nat_ok = true;
+      uint64_t ck = 0;
+      const uint64_t key = scan.Cell(r, &nat_ok, &ck, &periods);
+      // Per-record classification, shared by the slice and its all-nationality comparison.
+      const bool cat_any = cls == derive::kCatOnly || side_asyw[r] == derive::kCatOnly || side_wcat[r] == derive::kCatOnly;
+      const bool other_relief = side_asyw[r] == derive::kGrant || side_wcat[r] == derive::kGrant || cat_any ||
+                                relief[r] != 0 || outcome[r] == derive::kReliefGranted;
+      const bool denial = cls == derive::kDeny || (o.cat_only_is_denial && cls == derive::kCatOnly);
+      int deny_kind = -1, outcome_kind = -1;
+      if (denial) {
+        deny_kind = other_relief ? kDenyOtherRelief : outcome[r] == derive::kRemovalOrder ? kDenyRemoval
+                    : outcome[r] == derive::kVoluntaryDeparture ? kDenyVd : kDenyOtherClosure;
       }
-      c.conflicts += conflict[r] != 0;
-      c.orphans += orphan[r];
-      c.unknown_codes += unknown[r];
-    };
-    if (comparison) add(all_nat[ck]);
-    if (!nat_ok) continue;
-    ++step_filtered;
-    add(groups[key]);
-    if (groups.size() > kMaxCells) {
-      return Status::InvalidArgument("the grouping gives more than " + std::to_string(kMaxCells) +
-                                     " cells: add filters, a shorter window, or fewer --by dimensions");
+      if (admin[r] != derive::kVenueOrTransfer || outcome[r] != derive::kNoDecision) {
+        outcome_kind = cls == derive::kGrant ? kOutcomeGranted
+                       : (other_relief || outcome[r] == derive::kOtherClosure || admin[r] == derive::kAdminClosure) ? kOutcomeRemain
+                       : outcome[r] == derive::kRemovalOrder ? kOutcomeRemoval
+                       : outcome[r] == derive::kVoluntaryDeparture ? kOutcomeVd : kOutcomeOther;
+      }
+      auto add = [&](Counts& c) {
+        ++c.records;
+        ++c.cls[cls];
+        if (deny_kind >= 0) ++c.deny[deny_kind];
+        if (outcome_kind >= 0) {
+          ++c.outcomes_completed;
+          ++c.outcome[outcome_kind];
+        }
+        c.conflicts += conflict[r] != 0;
+        c.orphans += orphan[r];
+        c.unknown_codes += unknown[r];
+      };
+      if (comparison) add(part->all_nat[ck]);
+      if (!nat_ok) continue;
+      ++part->filtered;
+      add(part->groups[key]);
+      if (part->groups.size() > kMaxCells) {
+        part->too_many = true;
+        return;
+      }
     }
+  };
+  Part whole(scan), second(scan);
+  if (n >= ParallelRows()) {
+    std::thread helper(scan_rows, n / 2, n, &second);
+    scan_rows(0, n / 2, &whole);
+    helper.join();
+    whole.groups.Merge(second.groups);
+    whole.all_nat.Merge(second.all_nat);
+    whole.codes += second.codes;
+    whole.final += second.final;
+    whole.filtered += second.filtered;
+    whole.too_many = whole.too_many || second.too_many;
+  } else {
+    scan_rows(0, n, &whole);
   }
+  if (whole.too_many || whole.groups.size() > kMaxCells) {
+    return Status::InvalidArgument("the grouping gives more than " + std::to_string(kMaxCells) +
+                                   " cells: add filters, a shorter window, or fewer --by dimensions");
+  }
+  Cells<Counts>& groups = whole.groups;
+  Cells<Counts>& all_nat = whole.all_nat;
+  const int64_t step_in_window = static_cast<int64_t>(n), step_codes = whole.codes, step_final = whole.final,
+                step_filtered = whole.filtered;
 
   // Records with a decided asylum class but no valid completion (spec 6.2 step 3): never counted, reported.
   int64_t decided_without_comp = 0;

@@ -87,6 +87,7 @@ Result<ResultTable> RunBacklog(const store::SnapshotInfo& snap, const Names& nam
   IMMSTATS_RETURN_IF_ERROR(scan.Load(t, 0, t.rows(), f, o.by, columns, nullptr));
 
   Cells<BacklogCounts> groups(scan.cells()), all_nat(scan.comparison() ? scan.cells() : 1);
+  SliceScan::Periods periods{};
   int64_t step_received = 0, step_types = 0;
   for (size_t r = 0; r < t.rows(); ++r) {
     if (received[r] == kNullDate || received[r] > as_of) continue;
@@ -99,7 +100,7 @@ Result<ResultTable> RunBacklog(const store::SnapshotInfo& snap, const Names& nam
     if (!pending && !inactive) continue;
     bool nat_ok = true;
     uint64_t ck = 0;
-    const uint64_t key = scan.Cell(r, &nat_ok, &ck);
+    const uint64_t key = scan.Cell(r, &nat_ok, &ck, &periods);
     auto add = [&](BacklogCounts& c) {
       if (inactive) {
         ++c.inactive;
@@ -195,13 +196,14 @@ Result<ResultTable> RunWaitTimes(const store::SnapshotInfo& snap, const Names& n
   IMMSTATS_RETURN_IF_ERROR(scan.Load(t, lo, hi, o.filters, o.by, ScanColumns{}, dates.data()));
 
   Cells<WaitCounts> groups(scan.cells()), all_nat(scan.comparison() ? scan.cells() : 1);
+  SliceScan::Periods periods{};
   for (size_t r = 0; r < n; ++r) {
     const int c = cls[r];
     const bool in = o.all_completed ? c != derive::kNoApplication : (c == derive::kGrant || c == derive::kDeny || c == derive::kCatOnly);
     if (!in || !scan.Passes(r)) continue;
     bool nat_ok = true;
     uint64_t ck = 0;
-    const uint64_t key = scan.Cell(r, &nat_ok, &ck);
+    const uint64_t key = scan.Cell(r, &nat_ok, &ck, &periods);
     int32_t s = start[r];
     if (s == kNullDate && !osc.empty()) s = osc[r];  // INPUT_DATE missing: the OSC date, as for the backlog
     const int32_t end = dates[r];

@@ -110,7 +110,7 @@ bool SliceScan::Passes(size_t r) const {
            (f_->represented && (represented_[r] != 0) != *f_->represented));
 }
 
-uint64_t SliceScan::Cell(size_t r, bool* nat_ok, uint64_t* comparison_cell) const {
+uint64_t SliceScan::Cell(size_t r, bool* nat_ok, uint64_t* comparison_cell, Periods* periods) const {
   *nat_ok = true;
   uint64_t nat_value = nat_values_.size();  // none recorded
   if (nat_.loaded()) {
@@ -137,7 +137,7 @@ uint64_t SliceScan::Cell(size_t r, bool* nat_ok, uint64_t* comparison_cell) cons
       case Dim::kFy:
       case Dim::kMonth: {
         // Rows come in date order: the period of the previous row usually holds this one too.
-        Period& p = period_[by_[d] == Dim::kFy ? 0 : 1];
+        Period& p = (*periods)[by_[d] == Dim::kFy ? 0 : 1];
         const int32_t day = dates_[r];
         if (day < p.first || day > p.last) {
           if (by_[d] == Dim::kFy) {

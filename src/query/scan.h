@@ -32,7 +32,13 @@ class SliceScan {
   bool Passes(size_t r) const;
   // The row's group as a cell number (mixed radix over the dimensions' value counts), so that accumulators
   // can be plain arrays; `nat_ok` = the nationality filter passes; the comparison cell has nationality = ALL.
-  uint64_t Cell(size_t r, bool* nat_ok, uint64_t* comparison_cell) const;
+  // `periods` caches the last row's fiscal year and month: one per thread scanning.
+  struct Period {
+    int32_t first = 1, last = 0;  // days of the last row's fiscal year or month (empty at first)
+    int64_t index = 0;
+  };
+  using Periods = std::array<Period, 2>;  // [0] fiscal year, [1] month
+  uint64_t Cell(size_t r, bool* nat_ok, uint64_t* comparison_cell, Periods* periods) const;
   uint64_t cells() const { return cells_; }
   // A cell back to per-dimension values (dictionary code or -1 for none, year, yyyymm, kAllNationalities).
   GroupKey KeyOf(uint64_t cell) const;
@@ -57,11 +63,6 @@ class SliceScan {
   std::vector<uint32_t> nat_map_;                     // column dictionary code -> id
   std::array<uint64_t, kMaxDims> card_{}, stride_{};  // values per dimension (a last one for none), cell strides
   std::array<int64_t, 2> time_base_{};                // first fiscal year; first month as year*12+month-1
-  struct Period {
-    int32_t first = 1, last = 0;  // days of the last row's fiscal year or month (empty at first)
-    int64_t index = 0;
-  };
-  mutable std::array<Period, 2> period_{};            // [0] fiscal year, [1] month
   uint64_t cells_ = 1;
   size_t nat_slot_ = kMaxDims;
 };
@@ -85,6 +86,10 @@ class Cells {
     return values_[cell];
   }
   size_t size() const { return dense_ ? count_ : map_.size(); }
+  // Adds another accumulator's cells into this one (C has operator+=).
+  void Merge(Cells& other) {
+    other.ForEach([&](uint64_t cell, C& c) { (*this)[cell] += c; });
+  }
   // Visits used cells in ascending cell order.
   template <typename F>
   void ForEach(F f) {

@@ -12,4 +12,5 @@ work="$(mktemp -d "${TMPDIR:-/tmp}/immstats-oracle.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 "$bin" synth eoir --out "$work/release" --scale 0.01 --seed 11 --quirks none --quiet >/dev/null
 "$bin" ingest eoir "$work/release" --store "$work/store" --release-id oracle --quiet >/dev/null
-IMMSTATS_PEERS_DIR="$peers" node "$src/tests/oracle/asylum_oracle.mjs" "$work/release" "$bin" "$work/store" "$slices" 7
+# Windows of 1,000+ records take the two-thread scan, so the oracle checks that path too.
+IMMSTATS_PARALLEL_ROWS=1000 IMMSTATS_PEERS_DIR="$peers" node "$src/tests/oracle/asylum_oracle.mjs" "$work/release" "$bin" "$work/store" "$slices" 7
