@@ -222,7 +222,7 @@ Result<ResultTable> RunAsylum(const store::SnapshotInfo& snap, const Names& name
   const bool comparison = scan.comparison();
 
   // The scan: rows split between two threads when there are many, each with its own accumulators.
-  struct Part {
+  struct alignas(64) Part {
     explicit Part(const SliceScan& sc) : groups(sc.cells()), all_nat(sc.comparison() ? sc.cells() : 1) {}
     Cells<Counts> groups, all_nat;
     int64_t codes = 0, final = 0, filtered = 0;
@@ -230,12 +230,14 @@ Result<ResultTable> RunAsylum(const store::SnapshotInfo& snap, const Names& name
   };
   auto scan_rows = [&](size_t begin, size_t end, Part* part) {
     SliceScan::Periods periods{};
+    // Counters live on this thread's stack while it runs: the two Parts sit side by side in memory.
+    int64_t codes = 0, final = 0, filtered = 0;
     for (size_t r = begin; r < end; ++r) {
       const auto cls = static_cast<ApplClass>(o.asylum_family ? std::min({cls_asyl[r], side_asyw[r], side_wcat[r]}) : cls_asyl[r]);
       if (cls == derive::kNoApplication) continue;  // only applications outside the chosen code set
-      ++part->codes;
+      ++codes;
       if (o.case_final && !is_final[lo + r]) continue;
-      ++part->final;
+      ++final;
       if (!scan.Passes(r)) continue;
       bool nat_ok = true;
       uint64_t ck = 0;
@@ -270,13 +272,16 @@ Result<ResultTable> RunAsylum(const store::SnapshotInfo& snap, const Names& name
       };
       if (comparison) add(part->all_nat[ck]);
       if (!nat_ok) continue;
-      ++part->filtered;
+      ++filtered;
       add(part->groups[key]);
       if (part->groups.size() > kMaxCells) {
         part->too_many = true;
-        return;
+        break;
       }
     }
+    part->codes = codes;
+    part->final = final;
+    part->filtered = filtered;
   };
   Part whole(scan), second(scan);
   if (n >= ParallelRows()) {
