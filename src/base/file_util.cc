@@ -80,6 +80,11 @@ Status AppendFile::Write(std::string_view bytes) {
     const ssize_t n = ::write(fd_, p, left);
     if (n < 0) {
       if (errno == EINTR) continue;
+      if (errno == ENOSPC || errno == EDQUOT || errno == EFBIG) {
+        return Status::IoError("cannot write " + path_.string() + ": " + std::strerror(errno) +
+                               ": free some space (or raise the file size limit) and run again, or give another "
+                               "folder; nothing half-written is ever published");
+      }
       return Errno("cannot write", path_);
     }
     p += n;

@@ -178,5 +178,40 @@ TEST(Ingest, KilledMidwayLeavesTheStoreAsItWas) {
   EXPECT_TRUE(std::filesystem::is_empty(dir.path() / "tmp"));
 }
 
+// A full disk mid-ingest: simulated with a file size limit (writes then fail with EFBIG, as they would with
+// ENOSPC). The ingest must fail with an I/O error that says what to do, and leave the store as it was.
+TEST(Ingest, FullDiskMidwayFailsCleanlyAndLeavesTheStoreAsItWas) {
+  SynthOptions so;
+  so.scale = 0.01;
+  so.seed = 71;
+  so.top_folder = "EOIR Case Data";
+  const auto& big = immstats::testing::CachedRelease("ingest-kill", so);
+  ScratchDir dir("ingest-full");
+  IngestOptions o;
+  o.source = Realistic12().dir;
+  o.store = dir.path();
+  o.release_id = "first";
+  ASSERT_TRUE(IngestEoirRelease(o).ok());
+
+  std::string out;
+  const int rc = immstats::testing::RunCommand(
+      "ulimit -f 256; trap '' XFSZ; " + std::string(IMMSTATS_BIN_DEFAULT) + " ingest eoir '" + big.dir.string() +
+          "' --store '" + dir.path().string() + "' --release-id second --quiet 2>&1",
+      &out);
+  EXPECT_EQ(rc, 4) << out;  // an I/O error
+  EXPECT_NE(out.find("File too large"), std::string::npos) << out;
+  EXPECT_NE(out.find("free some space"), std::string::npos) << out;
+
+  store::Store s(dir.path());
+  auto all = s.List();
+  ASSERT_TRUE(all.ok()) << all.status().ToString();
+  ASSERT_EQ(all->size(), 1u);
+  EXPECT_EQ(all->at(0).id, "first");
+  std::vector<std::string> problems;
+  ASSERT_TRUE(s.Verify("first", &problems).ok());
+  EXPECT_TRUE(problems.empty());
+  EXPECT_TRUE(std::filesystem::is_empty(dir.path() / "tmp")) << "the failed ingest left its temporary folder";
+}
+
 }  // namespace
 }  // namespace immstats::ingest
