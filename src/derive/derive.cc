@@ -95,7 +95,7 @@ struct Builder {
 
   // Cases.
   IdIndex case_index;
-  std::vector<uint32_t> case_nat, case_asy_type;  // interned
+  store::Values<uint32_t> case_nat, case_asy_type;  // interned
   std::vector<int32_t> case_e28;                  // earliest court E-28 for the respondent on A_TblCase rows
   std::vector<uint8_t> case_ever_rep;
   // Proceedings.
@@ -122,17 +122,19 @@ struct Builder {
   Status WriteProceedings(DerivedSummary* summary);
 
   Result<TableReader> Table(const char* name) { return TableReader::Open(info, name); }
-  Status ReadInterned(const TableReader& t, const char* column, std::vector<uint32_t>* out) {
+  // Rows [begin, end) of a string column as codes of the shared dictionary, recoded in place (no second copy).
+  Status ReadInterned(const TableReader& t, const char* column, store::Values<uint32_t>* out, uint64_t begin = 0,
+                      uint64_t end = UINT64_MAX) {
     out->clear();
     if (!t.Has(column)) {
-      out->assign(t.rows(), kNullCode);
+      out->assign(std::min<uint64_t>(end, t.rows()) - std::min<uint64_t>(begin, t.rows()), kNullCode);
       return Status::Ok();
     }
     StringColumn c;
-    IMMSTATS_RETURN_IF_ERROR(t.ReadStrings(column, &c));
+    IMMSTATS_RETURN_IF_ERROR(t.ReadStrings(column, &c, begin, end));
     const auto map = strings.Map(c.dict);
-    out->reserve(c.codes.size());
-    for (uint32_t code : c.codes) out->push_back(code == kNullCode ? kNullCode : map[code]);
+    for (uint32_t& code : c.codes) code = code == kNullCode ? kNullCode : map[code];
+    *out = std::move(c.codes);
     return Status::Ok();
   }
 };
@@ -162,12 +164,6 @@ Status Builder::ReadProceedings() {
   IMMSTATS_RETURN_IF_ERROR(t->ReadDates("COMP_DATE", &comp));
   IMMSTATS_RETURN_IF_ERROR(t->ReadDates("INPUT_DATE", &input));
   IMMSTATS_RETURN_IF_ERROR(t->ReadDates("OSC_DATE", &osc));
-  // Outcome and completion per proceeding; the code columns themselves are re-read when written out, so that
-  // only one 16M-entry column is held at a time.
-  std::vector<uint32_t> dec_code, other_comp, case_type;
-  IMMSTATS_RETURN_IF_ERROR(ReadInterned(*t, "DEC_CODE", &dec_code));
-  IMMSTATS_RETURN_IF_ERROR(ReadInterned(*t, "OTHER_COMP", &other_comp));
-  IMMSTATS_RETURN_IF_ERROR(ReadInterned(*t, "CASE_TYPE", &case_type));
   // DEC_CODE and OTHER_COMP decoded per (case type, code) through the release's own lookup (spec §4.4).
   auto key = [](uint32_t ct, uint32_t code, bool is_other_comp) {
     return uint64_t{ct} << 33 | uint64_t{code} << 1 | uint64_t{is_other_comp};
@@ -188,20 +184,31 @@ Status Builder::ReadProceedings() {
       if (it == labels.end() || is_active) labels[k] = std::string(desc.At(r));  // duplicates: the active row wins
     }
   }
+  // Outcome and completion per proceeding, chunk by chunk: the code columns themselves are re-read when written
+  // out, so that no 16M-entry code column is held here.
   outcome.assign(nproc, kNoDecision);
   admin.assign(nproc, kNoAdmin);
-  for (size_t i = 0; i < nproc; ++i) {
-    if (dec_code[i] != kNullCode) {
-      auto it = labels.find(key(case_type[i], dec_code[i], false));
-      outcome[i] = it == labels.end() ? kOtherClosure : ClassifyDecisionLabel(it->second);
+  store::Values<uint32_t> dec_code, other_comp, case_type;
+  const Status decoded = ForEachChunk(nproc, [&](uint64_t b, uint64_t e) -> Status {
+    IMMSTATS_RETURN_IF_ERROR(ReadInterned(*t, "DEC_CODE", &dec_code, b, e));
+    IMMSTATS_RETURN_IF_ERROR(ReadInterned(*t, "OTHER_COMP", &other_comp, b, e));
+    IMMSTATS_RETURN_IF_ERROR(ReadInterned(*t, "CASE_TYPE", &case_type, b, e));
+    for (uint64_t i = b; i < e; ++i) {
+      const size_t k = i - b;
+      if (dec_code[k] != kNullCode) {
+        auto it = labels.find(key(case_type[k], dec_code[k], false));
+        outcome[i] = it == labels.end() ? kOtherClosure : ClassifyDecisionLabel(it->second);
+      }
+      if (other_comp[k] != kNullCode) {
+        auto it = labels.find(key(case_type[k], other_comp[k], true));
+        admin[i] = it == labels.end() ? kAdminClosure : ClassifyAdminLabel(it->second);
+      }
+      // Spec §6.1: completed = a valid COMP_DATE and a DEC_CODE or an OTHER_COMP.
+      if (dec_code[k] == kNullCode && other_comp[k] == kNullCode) comp[i] = kNullDate;
     }
-    if (other_comp[i] != kNullCode) {
-      auto it = labels.find(key(case_type[i], other_comp[i], true));
-      admin[i] = it == labels.end() ? kAdminClosure : ClassifyAdminLabel(it->second);
-    }
-    // Spec §6.1: completed = a valid COMP_DATE and a DEC_CODE or an OTHER_COMP.
-    if (dec_code[i] == kNullCode && other_comp[i] == kNullCode) comp[i] = kNullDate;
-  }
+    return Status::Ok();
+  });
+  IMMSTATS_RETURN_IF_ERROR(decoded);
   slot.assign(nproc, -1);
   relief_granted.assign(nproc, 0);
   return Status::Ok();
@@ -372,7 +379,7 @@ Status Builder::CopyProceedingColumn(TableOut* out, const std::vector<size_t>& o
                                      const char* name) {
   auto t = Table("B_TblProceeding");
   if (!t.ok()) return t.status();
-  std::vector<uint32_t> values;
+  store::Values<uint32_t> values;
   IMMSTATS_RETURN_IF_ERROR(ReadInterned(*t, source, &values));
   return out->String(name, order, strings, [&](size_t p) { return values[p]; });
 }
@@ -382,7 +389,7 @@ Status Builder::CopyProceedingColumn(TableOut* out, const std::vector<size_t>& o
 Status Builder::WriteNationalities(TableOut* out, const std::vector<size_t>& order) {
   auto t = Table("B_TblProceeding");
   if (!t.ok()) return t.status();
-  std::vector<uint32_t> proc_nat;
+  store::Values<uint32_t> proc_nat;
   IMMSTATS_RETURN_IF_ERROR(ReadInterned(*t, "NAT", &proc_nat));
   auto of_case = [&](size_t p) { return proc_case[p] < 0 ? kNullCode : case_nat[static_cast<size_t>(proc_case[p])]; };
   IMMSTATS_RETURN_IF_ERROR(out->String("nat_case", order, strings, of_case));
