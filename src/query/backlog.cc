@@ -2,7 +2,9 @@
 #include "query/backlog.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <map>
+#include <optional>
 
 #include "base/civil_date.h"
 #include "derive/classes.h"
@@ -74,49 +76,71 @@ Result<ResultTable> RunBacklog(const store::SnapshotInfo& snap, const Names& nam
   const bool default_types = f.case_types.empty();
   if (default_types) f.case_types = kEoirCaseTypes;
 
-  store::Values<int32_t> received, completion, next_received, asylum_received, osc;
+  // The 16M proceedings are read a million rows at a time, so that memory does not grow with the release. Each
+  // chunk's scan sees the same whole-column dictionaries, so cell numbers agree across chunks.
+  // IMMSTATS_BACKLOG_CHUNK_ROWS makes chunks small, so that tests cross chunk boundaries on small releases.
+  static const uint64_t kChunkRows = [] {
+    const char* v = std::getenv("IMMSTATS_BACKLOG_CHUNK_ROWS");
+    const uint64_t n = v != nullptr ? std::strtoull(v, nullptr, 10) : 0;
+    return n > 0 ? n : uint64_t{1} << 20;
+  }();
+  store::Values<int32_t> received, completion, next_received, asylum_received;
   store::Values<int8_t> admin;
-  IMMSTATS_RETURN_IF_ERROR(t.ReadDates(o.start_osc ? "osc_date" : "received_date", &received));
-  IMMSTATS_RETURN_IF_ERROR(t.ReadDates("completion_date", &completion));
-  IMMSTATS_RETURN_IF_ERROR(t.ReadDates("next_received_date", &next_received));
-  IMMSTATS_RETURN_IF_ERROR(t.ReadDates("asylum_received_date", &asylum_received));
-  IMMSTATS_RETURN_IF_ERROR(t.ReadInt8s("admin_completion", &admin));
-  SliceScan scan;
   ScanColumns columns;
   columns.represented = "represented_ever";
-  IMMSTATS_RETURN_IF_ERROR(scan.Load(t, 0, t.rows(), f, o.by, columns, nullptr));
-
-  Cells<BacklogCounts> groups(scan.cells()), all_nat(scan.comparison() ? scan.cells() : 1);
+  SliceScan scan;
+  std::optional<Cells<BacklogCounts>> groups_at, all_nat_at;
   SliceScan::Periods periods{};
   int64_t step_received = 0, step_types = 0;
-  for (size_t r = 0; r < t.rows(); ++r) {
-    if (received[r] == kNullDate || received[r] > as_of) continue;
-    ++step_received;
-    if (!scan.Passes(r)) continue;
-    ++step_types;
-    const bool pending = completion[r] == kNullDate || completion[r] > as_of;
-    const bool inactive = !pending && admin[r] == derive::kAdminClosure &&
-                          (next_received[r] == kNullDate || next_received[r] > as_of);
-    if (!pending && !inactive) continue;
-    bool nat_ok = true;
-    uint64_t ck = 0;
-    const uint64_t key = scan.Cell(r, &nat_ok, &ck, &periods);
-    auto add = [&](BacklogCounts& c) {
-      if (inactive) {
-        ++c.inactive;
-        return;
-      }
-      ++c.pending;
-      if (asylum_received[r] != kNullDate && asylum_received[r] <= as_of) ++c.pending_asylum;
-      c.age.Add(as_of - received[r]);
-    };
-    if (scan.comparison()) add(all_nat[ck]);
-    if (!nat_ok) continue;
-    add(groups[key]);
-    if (groups.size() > kMaxCells) {
-      return Status::InvalidArgument("the grouping gives more than " + std::to_string(kMaxCells) + " cells: add filters or fewer --by dimensions");
+  uint64_t b = 0;
+  do {
+    const uint64_t e = std::min<uint64_t>(t.rows(), b + kChunkRows);
+    IMMSTATS_RETURN_IF_ERROR(t.ReadDates(o.start_osc ? "osc_date" : "received_date", &received, b, e));
+    IMMSTATS_RETURN_IF_ERROR(t.ReadDates("completion_date", &completion, b, e));
+    IMMSTATS_RETURN_IF_ERROR(t.ReadDates("next_received_date", &next_received, b, e));
+    IMMSTATS_RETURN_IF_ERROR(t.ReadDates("asylum_received_date", &asylum_received, b, e));
+    IMMSTATS_RETURN_IF_ERROR(t.ReadInt8s("admin_completion", &admin, b, e));
+    scan = SliceScan();
+    IMMSTATS_RETURN_IF_ERROR(scan.Load(t, b, e, f, o.by, columns, nullptr));
+    if (!groups_at) {
+      groups_at.emplace(scan.cells());
+      all_nat_at.emplace(scan.comparison() ? scan.cells() : 1);
     }
-  }
+    Cells<BacklogCounts>& groups = *groups_at;
+    Cells<BacklogCounts>& all_nat = *all_nat_at;
+    for (size_t r = 0; r < e - b; ++r) {
+      if (received[r] == kNullDate || received[r] > as_of) continue;
+      ++step_received;
+      if (!scan.Passes(r)) continue;
+      ++step_types;
+      const bool pending = completion[r] == kNullDate || completion[r] > as_of;
+      const bool inactive = !pending && admin[r] == derive::kAdminClosure &&
+                            (next_received[r] == kNullDate || next_received[r] > as_of);
+      if (!pending && !inactive) continue;
+      bool nat_ok = true;
+      uint64_t ck = 0;
+      const uint64_t key = scan.Cell(r, &nat_ok, &ck, &periods);
+      auto add = [&](BacklogCounts& c) {
+        if (inactive) {
+          ++c.inactive;
+          return;
+        }
+        ++c.pending;
+        if (asylum_received[r] != kNullDate && asylum_received[r] <= as_of) ++c.pending_asylum;
+        c.age.Add(as_of - received[r]);
+      };
+      if (scan.comparison()) add(all_nat[ck]);
+      if (!nat_ok) continue;
+      add(groups[key]);
+      if (groups.size() > kMaxCells) {
+        return Status::InvalidArgument("the grouping gives more than " + std::to_string(kMaxCells) +
+                                       " cells: add filters or fewer --by dimensions");
+      }
+    }
+    b = e;
+  } while (b < t.rows());
+  Cells<BacklogCounts>& groups = *groups_at;
+  Cells<BacklogCounts>& all_nat = *all_nat_at;
 
   ResultTable out;
   scan.AddColumns(names, &out);

@@ -84,6 +84,18 @@ TEST_F(QueryCli, BacklogAndWaitTimesAreGolden) {
   ExpectGolden("wait_times_by_asylum_type.json", out);
 }
 
+TEST_F(QueryCli, BacklogReadInSmallChunksGivesTheSameBytes) {
+  std::string whole, chunked;
+  const std::string q = "backlog --as-of 2024-09-30 --by court,custody --nationality HO --format json --receipt";
+  ASSERT_EQ(Run(q, &whole), 0);
+  ASSERT_EQ(testing::RunCommand("IMMSTATS_BACKLOG_CHUNK_ROWS=1000 " + testing::ImmstatsBinary() + " " + q + " --store '" +
+                                    (dir_->path() / "store").string() + "'",
+                                &chunked),
+            0);
+  EXPECT_EQ(whole, chunked);
+  EXPECT_GT(nlohmann::json::parse(whole)["rows"].size(), 2u);
+}
+
 TEST_F(QueryCli, HelpTeachesWithExamples) {
   std::string out;
   ASSERT_EQ(testing::RunCommand(testing::ImmstatsBinary() + " asylum --help", &out), 0);
