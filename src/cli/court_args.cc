@@ -3,6 +3,8 @@
 
 #include <cstdio>
 
+#include "store/bulk_allocator.h"
+
 namespace immstats::cli {
 
 void AddCourtOptions(CLI::App* cmd, CourtArgs* a, bool window) {
@@ -38,6 +40,7 @@ void AddCourtOptions(CLI::App* cmd, CourtArgs* a, bool window) {
 }
 
 Result<CourtContext> ResolveCourtArgs(const CourtArgs& a) {
+  store::BulkArena::Enable();  // a query's buffers all die together: the huge-page arena fits (docs/performance.md)
   CourtContext c;
   const store::Store s(a.store.empty() ? store::DefaultStoreDir() : std::filesystem::path(a.store));
   auto snap = s.Get(a.snapshot);

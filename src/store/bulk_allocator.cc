@@ -16,6 +16,7 @@ constexpr size_t kAlign = 64;
 
 struct Arena {
   std::mutex mu;
+  bool enabled = false;
   uint8_t* base = nullptr;
   bool failed = false;
   size_t used = 0;
@@ -38,6 +39,7 @@ void* BulkArena::Allocate(size_t bytes) {
   if (bytes == 0 || bytes > kLargestFromArena) return nullptr;
   Arena& a = TheArena();
   std::lock_guard lock(a.mu);
+  if (!a.enabled) return nullptr;
   if (a.base == nullptr && !a.failed) {
     void* p = ::mmap(nullptr, kArenaBytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
     if (p == MAP_FAILED) {
@@ -52,6 +54,12 @@ void* BulkArena::Allocate(size_t bytes) {
   a.used += Rounded(bytes);
   ++a.live;
   return p;
+}
+
+void BulkArena::Enable() {
+  Arena& a = TheArena();
+  std::lock_guard lock(a.mu);
+  a.enabled = true;
 }
 
 bool BulkArena::Free(void* p, size_t bytes) {

@@ -12,9 +12,12 @@
 
 namespace immstats::store {
 
-// The arena: Allocate returns nullptr when a request does not fit (the caller maps its own memory then).
+// The arena: Allocate returns nullptr when a request does not fit or the arena is off (the caller maps its own
+// memory then). It suits short queries (everything freed at the end, then reused); ingest leaves it off, because
+// buffers freed out of order are not reused until all are free.
 class BulkArena {
  public:
+  static void Enable();
   static void* Allocate(size_t bytes);
   static bool Free(void* p, size_t bytes);  // false: not arena memory
 };
