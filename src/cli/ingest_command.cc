@@ -59,8 +59,17 @@ void AddIngestCommand(CLI::App& app, int* exit_code) {
     o.on_progress = [&progress](std::string_view table, uint64_t done, uint64_t total) {
       progress.Update(table, done, total);
     };
+    std::unique_ptr<Progress> derive_bar;  // asylum decision records and backlog inputs, built after the tables
+    o.on_derive_step = [&](std::string_view, int done, int total) {
+      if (!derive_bar) {
+        progress.Finish();
+        derive_bar = std::make_unique<Progress>("derived records", args->quiet || args->json, "steps");
+      }
+      derive_bar->Update(done, total, -1);
+    };
     auto result = ingest::IngestEoirRelease(o);
     progress.Finish();
+    if (derive_bar) derive_bar->Finish();
     if (!result.ok()) {
       std::fprintf(stderr, "immstats ingest eoir: %s\n", result.status().message().c_str());
       *exit_code = result.status().ExitCode();

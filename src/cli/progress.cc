@@ -56,14 +56,17 @@ void Progress::Update(int64_t done, int64_t total, int64_t bytes) {
     std::string bar(static_cast<size_t>(filled), '#');
     bar.resize(kWidth, '.');
     const std::string count = unit_ == "bytes" ? std::string() : GroupThousands(done) + " " + unit_ + "  ";
-    std::fprintf(stderr, "\r%s [%s] %5.1f%%  %s%s  %s/s  ETA %.0fs   ", label_.c_str(), bar.c_str(), frac * 100,
-                 count.c_str(), HumanBytes(bytes).c_str(), HumanBytes(static_cast<int64_t>(rate)).c_str(), eta);
+    const std::string volume =
+        bytes < 0 ? std::string() : HumanBytes(bytes) + "  " + HumanBytes(static_cast<int64_t>(rate)) + "/s  ";
+    std::fprintf(stderr, "\r%s [%s] %5.1f%%  %s%sETA %.0fs   ", label_.c_str(), bar.c_str(), frac * 100, count.c_str(),
+                 volume.c_str(), eta);
     drew_ = true;
   } else {
     const std::string count = unit_ == "bytes" ? HumanBytes(done) + " of " + HumanBytes(total)
                                                : GroupThousands(done) + " of " + GroupThousands(total) + " " + unit_;
-    std::fprintf(stderr, "%s: %.1f%% (%s, %s, %s/s, ETA %.0fs)\n", label_.c_str(), frac * 100, count.c_str(),
-                 HumanBytes(bytes).c_str(), HumanBytes(static_cast<int64_t>(rate)).c_str(), eta);
+    const std::string volume =
+        bytes < 0 ? std::string() : HumanBytes(bytes) + ", " + HumanBytes(static_cast<int64_t>(rate)) + "/s, ";
+    std::fprintf(stderr, "%s: %.1f%% (%s, %sETA %.0fs)\n", label_.c_str(), frac * 100, count.c_str(), volume.c_str(), eta);
   }
   std::fflush(stderr);
 }

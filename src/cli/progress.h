@@ -14,7 +14,7 @@ class Progress {
  public:
   // `unit` names what Update counts ("cases"); with "bytes" the counts are shown as sizes.
   Progress(std::string label, bool quiet, std::string unit = "cases");
-  // Reports `done` of `total` units (cases), `bytes` written so far.
+  // Reports `done` of `total` units (cases), `bytes` written so far (negative: no volume to show).
   void Update(int64_t done, int64_t total, int64_t bytes);
   void Finish();
 

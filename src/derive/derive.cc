@@ -532,26 +532,38 @@ Status Builder::WriteProceedings(DerivedSummary* summary) {
 
 }  // namespace
 
-Result<DerivedSummary> BuildDerivedTables(store::SnapshotWriter* writer) {
+Result<DerivedSummary> BuildDerivedTables(store::SnapshotWriter* writer, const StepCallback& on_step) {
   Builder b;
   b.writer = writer;
   b.info = writer->Written();
   DerivedSummary summary;
+  constexpr int kSteps = 7;
+  int done = 0;
+  auto step = [&](std::string_view name) {
+    if (on_step) on_step(name, ++done, kSteps);
+  };
   IMMSTATS_RETURN_IF_ERROR(b.ReadCases());
+  step("cases");
   IMMSTATS_RETURN_IF_ERROR(b.ReadProceedings());
+  step("proceedings");
   IMMSTATS_RETURN_IF_ERROR(b.ReadApplications());
+  step("applications");
   IMMSTATS_RETURN_IF_ERROR(b.ReadReps());
+  step("representation");
   IMMSTATS_RETURN_IF_ERROR(b.ReadSchedule());
+  step("hearings");
   b.proc_index = IdIndex();  // lookups by id are over: give the memory back before writing
   b.case_index = IdIndex();
   ::malloc_trim(0);
   IMMSTATS_RETURN_IF_ERROR(b.WriteAsylum(&summary));
+  step("asylum decisions written");
   // The proceedings table needs one field of the asylum state: keep it, drop the rest.
   b.asyl_received.reserve(b.states.size());
   for (const auto& st : b.states) b.asyl_received.push_back(st.asyl_received);
   b.states = {};
   ::malloc_trim(0);
   IMMSTATS_RETURN_IF_ERROR(b.WriteProceedings(&summary));
+  step("proceedings written");
   return summary;
 }
 

@@ -3,7 +3,9 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
+#include <string_view>
 
 #include "immstats/status.h"
 #include "store/snapshot.h"
@@ -22,7 +24,10 @@ struct DerivedSummary {
   int32_t data_through = 0;  // the latest completion date in the release (day number)
 };
 
+// Called after each of the build's steps (reading cases, proceedings, ... writing the tables).
+using StepCallback = std::function<void(std::string_view step, int done, int total)>;
+
 // Reads the base tables already written to `writer`'s temporary folder and adds the derived tables to it.
-Result<DerivedSummary> BuildDerivedTables(store::SnapshotWriter* writer);
+Result<DerivedSummary> BuildDerivedTables(store::SnapshotWriter* writer, const StepCallback& on_step = {});
 
 }  // namespace immstats::derive

@@ -209,7 +209,7 @@ Result<IngestResult> IngestEoirRelease(const IngestOptions& options) {
   v.on_lookup = [&](std::string_view name, std::string_view bytes) { return StoreLookup(&*writer, name, bytes); };
   auto rec = ValidateEoirRelease(v);
   if (!rec.ok()) return rec.status();
-  auto derived = derive::BuildDerivedTables(&*writer);
+  auto derived = derive::BuildDerivedTables(&*writer, options.on_derive_step);
   if (!derived.ok()) return derived.status();
   if (derived->data_through > 0) writer->SetAttribute("data_through", base::FormatIsoDate(derived->data_through));
   writer->SetReconciliation(ReconciliationJson(*rec, -1));

@@ -17,6 +17,8 @@ struct IngestOptions {
   std::string release_id;        // empty: the source file's modification date, YYYY-MM-DD
   std::optional<int32_t> release_date;
   std::function<void(std::string_view table, uint64_t bytes_done, uint64_t bytes_total)> on_progress;
+  // The derived records' build, step by step (after every table is read).
+  std::function<void(std::string_view step, int done, int total)> on_derive_step;
 };
 
 struct IngestResult {
