@@ -69,17 +69,6 @@ DecisionOutcome ClassifyDecisionLabel(std::string_view description) {
   return kOtherClosure;
 }
 
-const char* DecisionOutcomeName(DecisionOutcome d) {
-  switch (d) {
-    case kNoDecision: return "none";
-    case kRemovalOrder: return "removal";
-    case kVoluntaryDeparture: return "voluntary_departure";
-    case kReliefGranted: return "relief";
-    case kOtherClosure: return "other_closure";
-  }
-  return "none";
-}
-
 AdminCompletion ClassifyAdminLabel(std::string_view description) {
   const std::string u = Upper(description);
   if (Contains(u, "VENUE") || Contains(u, "TRANSFER")) return kVenueOrTransfer;

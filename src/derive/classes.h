@@ -31,7 +31,6 @@ enum DecisionOutcome : uint8_t {
   kOtherClosure = 4,         // terminated, dismissed, withdrawn, other, or a code the lookup does not know
 };
 DecisionOutcome ClassifyDecisionLabel(std::string_view description);
-const char* DecisionOutcomeName(DecisionOutcome d);
 
 // What the proceeding's OTHER_COMP means.
 enum AdminCompletion : uint8_t { kNoAdmin = 0, kVenueOrTransfer = 1, kAdminClosure = 2 };

@@ -149,9 +149,9 @@ Result<ResultTable> RunAsylum(const store::SnapshotInfo& snap, const Names& name
 
   // Rows are sorted by decision date with pending records last: the window is a row range.
   SortedDates sorted(t, "decision_date");
-  auto decided = sorted.DecidedEnd();
-  if (!decided.ok()) return decided.status();
-  const auto decided_end = static_cast<size_t>(*decided);
+  auto window = sorted.WindowRows(o.window);
+  if (!window.ok()) return window.status();
+  const auto decided_end = static_cast<size_t>(window->decided_end);
   if (o.window.from && decided_end > 0) {
     auto last = sorted.At(decided_end - 1);
     if (!last.ok()) return last.status();
@@ -161,12 +161,8 @@ Result<ResultTable> RunAsylum(const store::SnapshotInfo& snap, const Names& name
                                      "): choose an earlier window or ingest a newer release");
     }
   }
-  auto lo_row = o.window.from ? sorted.LowerBound(*o.window.from) : Result<uint64_t>(uint64_t{0});
-  auto hi_row = o.window.to ? sorted.UpperBound(*o.window.to) : Result<uint64_t>(uint64_t{decided_end});
-  if (!lo_row.ok()) return lo_row.status();
-  if (!hi_row.ok()) return hi_row.status();
-  const auto lo = static_cast<size_t>(*lo_row), hi = static_cast<size_t>(*hi_row);
-  const size_t n = hi > lo ? hi - lo : 0;
+  const auto lo = static_cast<size_t>(window->lo), hi = static_cast<size_t>(window->hi);
+  const size_t n = window->size();
   // Each row's date, only when grouping by fy or month or keeping each case's last decision.
   store::Values<int32_t> dates;
   const bool need_dates = std::find(o.by.begin(), o.by.end(), Dim::kFy) != o.by.end() ||
@@ -386,21 +382,7 @@ Result<ResultTable> RunAsylum(const store::SnapshotInfo& snap, const Names& name
                              Value::Int(c.conflicts), Value::Int(c.orphans), Value::Int(c.unknown_codes)});
     if (min_decisions > 0) row->push_back(Value::Bool(Decisions(c, o.cat_only_is_denial) < min_decisions));
   };
-  std::vector<std::pair<std::string, std::vector<Value>>> rows;
-  auto emit = [&](Cells<Counts>& m, bool is_comparison) {
-    m.ForEach([&](uint64_t cell, Counts& c) {
-      const GroupKey key = scan.KeyOf(cell);
-      std::pair<std::string, std::vector<Value>> row;
-      row.second.reserve(out.columns.size());
-      scan.RowPrefix(names, key, is_comparison, &row.second, &row.first);
-      measure_cells(c, &row.second);
-      rows.push_back(std::move(row));
-    });
-  };
-  rows.reserve(groups.size() + all_nat.size());
-  emit(groups, false);
-  if (comparison) emit(all_nat, true);
-  SortedRowsInto(std::move(rows), &out);
+  EmitRows(scan, names, groups, all_nat, measure_cells, &out);
 
   // What was asked, as understood.
   out.query["measure"] = "asylum";

@@ -149,22 +149,10 @@ Result<ResultTable> RunBacklog(const store::SnapshotInfo& snap, const Names& nam
     out.table_columns.emplace_back(c);
   }
   if (scan.comparison()) out.table_columns.emplace_back("comparison");
-  std::vector<std::pair<std::string, std::vector<Value>>> rows;
-  auto emit = [&](Cells<BacklogCounts>& m, bool is_comparison) {
-    m.ForEach([&](uint64_t cell, BacklogCounts& c) {
-      const GroupKey key = scan.KeyOf(cell);
-      std::pair<std::string, std::vector<Value>> row;
-      row.second.reserve(out.columns.size());
-      scan.RowPrefix(names, key, is_comparison, &row.second, &row.first);
-      row.second.insert(row.second.end(), {Value::Int(c.pending), Value::Int(c.pending_asylum), Value::Int(c.inactive),
-                                           c.age.Median(), c.age.Mean()});
-      rows.push_back(std::move(row));
-    });
-  };
-  rows.reserve(groups.size() + all_nat.size());
-  emit(groups, false);
-  if (scan.comparison()) emit(all_nat, true);
-  SortedRowsInto(std::move(rows), &out);
+  EmitRows(scan, names, groups, all_nat, [](BacklogCounts& c, std::vector<Value>* row) {
+    row->insert(row->end(), {Value::Int(c.pending), Value::Int(c.pending_asylum), Value::Int(c.inactive),
+                             c.age.Median(), c.age.Mean()});
+  }, &out);
   out.query["measure"] = "backlog";
   out.query["as_of"] = base::FormatIsoDate(as_of);
   out.query["filters"] = o.filters.Json();
@@ -198,14 +186,10 @@ Result<ResultTable> RunWaitTimes(const store::SnapshotInfo& snap, const Names& n
   if (!table.ok()) return table.status();
   const store::TableReader& t = *table;
   SortedDates sorted(t, "decision_date");
-  auto decided_end = sorted.DecidedEnd();
-  if (!decided_end.ok()) return decided_end.status();
-  auto lo_row = o.window.from ? sorted.LowerBound(*o.window.from) : Result<uint64_t>(uint64_t{0});
-  auto hi_row = o.window.to ? sorted.UpperBound(*o.window.to) : Result<uint64_t>(*decided_end);
-  if (!lo_row.ok()) return lo_row.status();
-  if (!hi_row.ok()) return hi_row.status();
-  const auto lo = static_cast<size_t>(*lo_row), hi = static_cast<size_t>(*hi_row);
-  const size_t n = hi > lo ? hi - lo : 0;
+  auto window = sorted.WindowRows(o.window);
+  if (!window.ok()) return window.status();
+  const auto lo = static_cast<size_t>(window->lo), hi = static_cast<size_t>(window->hi);
+  const size_t n = window->size();
   store::Values<int32_t> dates;  // the window's decision dates, from row lo
   IMMSTATS_RETURN_IF_ERROR(t.ReadDates("decision_date", &dates, lo, hi));
   store::Values<int8_t> cls;
@@ -254,22 +238,10 @@ Result<ResultTable> RunWaitTimes(const store::SnapshotInfo& snap, const Names& n
   }
   out.table_columns.insert(out.table_columns.end(), {"decisions", "measured", "median_days", "mean_days"});
   if (scan.comparison()) out.table_columns.emplace_back("comparison");
-  std::vector<std::pair<std::string, std::vector<Value>>> rows;
-  auto emit = [&](Cells<WaitCounts>& m, bool is_comparison) {
-    m.ForEach([&](uint64_t cell, WaitCounts& w) {
-      const GroupKey key = scan.KeyOf(cell);
-      std::pair<std::string, std::vector<Value>> row;
-      row.second.reserve(out.columns.size());
-      scan.RowPrefix(names, key, is_comparison, &row.second, &row.first);
-      row.second.insert(row.second.end(), {Value::Int(w.decisions), Value::Int(w.measured), w.days.Median(), w.days.Mean(),
-                                           Value::Int(w.no_start), Value::Int(w.start_after_end)});
-      rows.push_back(std::move(row));
-    });
-  };
-  rows.reserve(groups.size() + all_nat.size());
-  emit(groups, false);
-  if (scan.comparison()) emit(all_nat, true);
-  SortedRowsInto(std::move(rows), &out);
+  EmitRows(scan, names, groups, all_nat, [](WaitCounts& w, std::vector<Value>* row) {
+    row->insert(row->end(), {Value::Int(w.decisions), Value::Int(w.measured), w.days.Median(), w.days.Mean(),
+                             Value::Int(w.no_start), Value::Int(w.start_after_end)});
+  }, &out);
   const char* start_name = o.start == WaitStart::kOsc ? "osc" : o.start == WaitStart::kCase ? "case"
                            : o.start == WaitStart::kApplication ? "application" : "input";
   out.query["measure"] = "wait-times";

@@ -304,6 +304,20 @@ Result<int32_t> SortedDates::At(uint64_t row) {
   return (**blk)[row % store::kRowsPerBlock];
 }
 
+Result<SortedDates::Rows> SortedDates::WindowRows(const Window& w) {
+  Rows rows;
+  auto end = DecidedEnd();
+  if (!end.ok()) return end.status();
+  rows.decided_end = *end;
+  auto lo = w.from ? LowerBound(*w.from) : Result<uint64_t>(uint64_t{0});
+  if (!lo.ok()) return lo.status();
+  auto hi = w.to ? UpperBound(*w.to) : Result<uint64_t>(rows.decided_end);
+  if (!hi.ok()) return hi.status();
+  rows.lo = *lo;
+  rows.hi = *hi;
+  return rows;
+}
+
 void SortedRowsInto(std::vector<std::pair<std::string, std::vector<Value>>> rows, ResultTable* out) {
   std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   for (auto& r : rows) out->rows.push_back(std::move(r.second));

@@ -123,6 +123,12 @@ class SortedDates {
   Result<uint64_t> LowerBound(int32_t day);       // the first row with a date >= day
   Result<uint64_t> UpperBound(int32_t day);       // the first row with a date > day
   Result<int32_t> At(uint64_t row);
+  // The rows of a window (unset ends open) and where the pending records start.
+  struct Rows {
+    uint64_t lo = 0, hi = 0, decided_end = 0;
+    uint64_t size() const { return hi > lo ? hi - lo : 0; }
+  };
+  Result<Rows> WindowRows(const Window& w);
 
  private:
   // The first row where `before` is false; `before` holds on a prefix of the rows.
@@ -136,5 +142,26 @@ class SortedDates {
 
 // Sorts rows by their keys and moves them into `out`.
 void SortedRowsInto(std::vector<std::pair<std::string, std::vector<Value>>> rows, ResultTable* out);
+
+// Every used cell as a row of `out`: the scan's dimension cells, then `measures(counts, &row)`; the slice's rows
+// first, then (with a nationality filter) the all-nationality comparison rows, each in printed order.
+template <typename C, typename F>
+void EmitRows(const SliceScan& scan, const Names& names, Cells<C>& groups, Cells<C>& all_nat, F measures,
+              ResultTable* out) {
+  std::vector<std::pair<std::string, std::vector<Value>>> rows;
+  rows.reserve(groups.size() + all_nat.size());
+  auto emit = [&](Cells<C>& m, bool is_comparison) {
+    m.ForEach([&](uint64_t cell, C& c) {
+      std::pair<std::string, std::vector<Value>> row;
+      row.second.reserve(out->columns.size());
+      scan.RowPrefix(names, scan.KeyOf(cell), is_comparison, &row.second, &row.first);
+      measures(c, &row.second);
+      rows.push_back(std::move(row));
+    });
+  };
+  emit(groups, false);
+  if (scan.comparison()) emit(all_nat, true);
+  SortedRowsInto(std::move(rows), out);
+}
 
 }  // namespace immstats::query

@@ -57,11 +57,6 @@ std::string Window::Describe() const {
          (to ? base::FormatIsoDate(*to) : std::string("the last record")) + ", inclusive";
 }
 
-bool Filters::Any() const {
-  return !nationalities.empty() || !courts.empty() || !judges.empty() || !hearing_locations.empty() ||
-         !case_types.empty() || !custody.empty() || represented.has_value() || !asylum_type.empty();
-}
-
 nlohmann::ordered_json Filters::Json() const {
   nlohmann::ordered_json j = nlohmann::ordered_json::object();
   if (!nationalities.empty()) j["nationality"] = nationalities;

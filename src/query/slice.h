@@ -35,7 +35,6 @@ struct Filters {
   std::optional<bool> represented;
   std::string asylum_type;                 // I or E
   std::map<std::string, std::string> judge_aliases;  // IJ_CODE -> the code it is merged into (Q20)
-  bool Any() const;
   nlohmann::ordered_json Json() const;
 };
 

@@ -221,7 +221,7 @@ Result<ColumnReader> ColumnReader::Open(const std::filesystem::path& path) {
   return r;
 }
 
-Status ColumnReader::DecodeBlock(size_t b, void* dst, size_t dst_bytes) const {
+Result<ColumnReader::Frame> ColumnReader::CheckFrame(size_t b) const {
   const auto bytes = file_.bytes();
   const uint64_t off = blocks_.at(b).first;
   auto corrupt = [&](const std::string& what) {
@@ -230,35 +230,38 @@ Status ColumnReader::DecodeBlock(size_t b, void* dst, size_t dst_bytes) const {
   };
   if (off + kBlockHeader > bytes.size()) return corrupt("block header out of range");
   const uint8_t* p = bytes.data() + off;
-  const uint32_t rows = Get<uint32_t>(p), raw_size = Get<uint32_t>(p + 4), stored = Get<uint32_t>(p + 8);
-  const uint64_t hash = Get<uint64_t>(p + 12);
-  if (off + kBlockHeader + stored > bytes.size()) return corrupt("block runs past the end of the file");
-  if (type_ == ColumnType::kText) return Status::Internal("DecodeBlock: a text column has no fixed-width values");
-  if (rows != blocks_[b].second || raw_size != rows * ValueSize(type_)) return corrupt("block header disagrees with the footer");
-  if (dst_bytes < raw_size) return Status::Internal("DecodeBlock: destination too small");
-  if (XXH64(p + kBlockHeader, stored, 0) != hash) return corrupt("checksum mismatch: the block is damaged");
-  const size_t n = ZSTD_decompress(dst, raw_size, p + kBlockHeader, stored);
-  if (ZSTD_isError(n) || n != raw_size) return corrupt("zstd cannot decode the block");
+  Frame f{Get<uint32_t>(p), Get<uint32_t>(p + 4), Get<uint32_t>(p + 8), p + kBlockHeader};
+  if (off + kBlockHeader + f.stored_size > bytes.size()) return corrupt("block runs past the end of the file");
+  if (XXH64(f.stored, f.stored_size, 0) != Get<uint64_t>(p + 12)) return corrupt("checksum mismatch: the block is damaged");
+  return f;
+}
+
+Status ColumnReader::Decompress(size_t b, const Frame& f, void* dst) const {
+  const size_t n = ZSTD_decompress(dst, f.raw_size, f.stored, f.stored_size);
+  if (ZSTD_isError(n) || n != f.raw_size) {
+    return Status::Corruption("column file " + file_.path().string() + ", block " + std::to_string(b) + " at byte " +
+                              std::to_string(blocks_.at(b).first) + ": zstd cannot decode the block");
+  }
   return Status::Ok();
 }
 
+Status ColumnReader::DecodeBlock(size_t b, void* dst, size_t dst_bytes) const {
+  if (type_ == ColumnType::kText) return Status::Internal("DecodeBlock: a text column has no fixed-width values");
+  auto f = CheckFrame(b);
+  if (!f.ok()) return f.status();
+  if (f->rows != blocks_[b].second || f->raw_size != f->rows * ValueSize(type_)) {
+    return Status::Corruption("column file " + file_.path().string() + ", block " + std::to_string(b) +
+                              ": block header disagrees with the footer");
+  }
+  if (dst_bytes < f->raw_size) return Status::Internal("DecodeBlock: destination too small");
+  return Decompress(b, *f, dst);
+}
+
 Status ColumnReader::ReadRaw(size_t b, std::string* raw) const {
-  const auto bytes = file_.bytes();
-  const uint64_t off = blocks_.at(b).first;
-  auto corrupt = [&](const std::string& what) {
-    return Status::Corruption("column file " + file_.path().string() + ", block " + std::to_string(b) + " at byte " +
-                              std::to_string(off) + ": " + what);
-  };
-  if (off + kBlockHeader > bytes.size()) return corrupt("block header out of range");
-  const uint8_t* p = bytes.data() + off;
-  const uint32_t raw_size = Get<uint32_t>(p + 4), stored = Get<uint32_t>(p + 8);
-  const uint64_t hash = Get<uint64_t>(p + 12);
-  if (off + kBlockHeader + stored > bytes.size()) return corrupt("block runs past the end of the file");
-  if (XXH64(p + kBlockHeader, stored, 0) != hash) return corrupt("checksum mismatch: the block is damaged");
-  raw->resize(raw_size);
-  const size_t n = ZSTD_decompress(raw->data(), raw_size, p + kBlockHeader, stored);
-  if (ZSTD_isError(n) || n != raw_size) return corrupt("zstd cannot decode the block");
-  return Status::Ok();
+  auto f = CheckFrame(b);
+  if (!f.ok()) return f.status();
+  raw->resize(f->raw_size);
+  return Decompress(b, *f, raw->data());
 }
 
 namespace {

@@ -81,6 +81,13 @@ class ColumnReader {
   Status DecodeBlock(size_t b, void* dst, size_t dst_bytes) const;
 
  private:
+  // A block's frame: header fields and stored bytes, range- and checksum-checked.
+  struct Frame {
+    uint32_t rows, raw_size, stored_size;
+    const uint8_t* stored;
+  };
+  Result<Frame> CheckFrame(size_t b) const;
+  Status Decompress(size_t b, const Frame& f, void* dst) const;
   Status ReadRaw(size_t b, std::string* raw) const;  // any frame (the dictionary's too) into a string
   base::MappedFile file_;
   ColumnType type_ = ColumnType::kInt64;

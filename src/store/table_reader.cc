@@ -49,12 +49,6 @@ Result<TableReader> TableReader::Open(const SnapshotInfo& snapshot, std::string_
                           ": it was written by an older immstats or from an incomplete release; re-ingest the release");
 }
 
-std::vector<std::string> TableReader::ColumnNames() const {
-  std::vector<std::string> out;
-  for (const auto& [name, file] : files_) out.push_back(name);
-  return out;
-}
-
 Result<const ColumnReader*> TableReader::Column(std::string_view column, ColumnType type) const {
   auto it = columns_.find(std::string(column));
   if (it == columns_.end()) {

@@ -32,7 +32,6 @@ class TableReader {
   const std::string& name() const { return name_; }
   uint64_t rows() const { return rows_; }
   bool Has(std::string_view column) const { return files_.count(std::string(column)) != 0; }
-  std::vector<std::string> ColumnNames() const;
 
   // Rows [begin, end) of a column (end clamped to rows()); whole blocks are decoded, then trimmed.
   Status ReadInts(std::string_view column, Values<int64_t>* out, uint64_t begin = 0, uint64_t end = UINT64_MAX) const;

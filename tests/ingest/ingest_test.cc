@@ -124,18 +124,41 @@ TEST(Ingest, SameReleaseSameColumnBytes) {
   EXPECT_GT(compared, 100);
 }
 
-TEST(Ingest, KilledMidwayLeavesTheStoreAsItWas) {
+// A release big enough for an ingest to be caught midway.
+const immstats::testing::GeneratedRelease& Bigger() {
   SynthOptions so;
   so.scale = 0.01;
   so.seed = 71;
   so.top_folder = "EOIR Case Data";
-  const auto& big = immstats::testing::CachedRelease("ingest-kill", so);
-  ScratchDir dir("ingest-kill");
+  return immstats::testing::CachedRelease("ingest-kill", so);
+}
+
+// A store in `dir` holding one published snapshot, "first".
+IngestOptions StoreWithFirstSnapshot(const ScratchDir& dir) {
   IngestOptions o;
   o.source = Realistic12().dir;
   o.store = dir.path();
   o.release_id = "first";
-  ASSERT_TRUE(IngestEoirRelease(o).ok());
+  EXPECT_TRUE(IngestEoirRelease(o).ok());
+  return o;
+}
+
+// The store holds "first" only, and every block of it still matches its checksum.
+void ExpectOnlyFirstSnapshot(const ScratchDir& dir) {
+  store::Store s(dir.path());
+  auto all = s.List();
+  ASSERT_TRUE(all.ok()) << all.status().ToString();
+  ASSERT_EQ(all->size(), 1u);
+  EXPECT_EQ(all->at(0).id, "first");
+  std::vector<std::string> problems;
+  ASSERT_TRUE(s.Verify("first", &problems).ok());
+  EXPECT_TRUE(problems.empty());
+}
+
+TEST(Ingest, KilledMidwayLeavesTheStoreAsItWas) {
+  const auto& big = Bigger();
+  ScratchDir dir("ingest-kill");
+  IngestOptions o = StoreWithFirstSnapshot(dir);
 
   const pid_t pid = ::fork();
   ASSERT_GE(pid, 0);
@@ -160,38 +183,22 @@ TEST(Ingest, KilledMidwayLeavesTheStoreAsItWas) {
   ::waitpid(pid, &status, 0);
   ASSERT_TRUE(writing) << "the ingest never started writing";
   ASSERT_TRUE(WIFSIGNALED(status)) << "the ingest finished before it could be killed";
-
-  store::Store s(dir.path());
-  auto all = s.List();
-  ASSERT_TRUE(all.ok()) << all.status().ToString();
-  ASSERT_EQ(all->size(), 1u);
-  EXPECT_EQ(all->at(0).id, "first");
-  std::vector<std::string> problems;
-  ASSERT_TRUE(s.Verify("first", &problems).ok());
-  EXPECT_TRUE(problems.empty());
+  ExpectOnlyFirstSnapshot(dir);
 
   // The next ingest clears the dead one's folder and publishes.
   o.source = big.dir;
   o.release_id = "second";
   ASSERT_TRUE(IngestEoirRelease(o).ok());
-  EXPECT_EQ(s.List()->size(), 2u);
+  EXPECT_EQ(store::Store(dir.path()).List()->size(), 2u);
   EXPECT_TRUE(std::filesystem::is_empty(dir.path() / "tmp"));
 }
 
 // A full disk mid-ingest: simulated with a file size limit (writes then fail with EFBIG, as they would with
 // ENOSPC). The ingest must fail with an I/O error that says what to do, and leave the store as it was.
 TEST(Ingest, FullDiskMidwayFailsCleanlyAndLeavesTheStoreAsItWas) {
-  SynthOptions so;
-  so.scale = 0.01;
-  so.seed = 71;
-  so.top_folder = "EOIR Case Data";
-  const auto& big = immstats::testing::CachedRelease("ingest-kill", so);
+  const auto& big = Bigger();
   ScratchDir dir("ingest-full");
-  IngestOptions o;
-  o.source = Realistic12().dir;
-  o.store = dir.path();
-  o.release_id = "first";
-  ASSERT_TRUE(IngestEoirRelease(o).ok());
+  StoreWithFirstSnapshot(dir);
 
   std::string out;
   const int rc = immstats::testing::RunCommand(
@@ -201,15 +208,7 @@ TEST(Ingest, FullDiskMidwayFailsCleanlyAndLeavesTheStoreAsItWas) {
   EXPECT_EQ(rc, 4) << out;  // an I/O error
   EXPECT_NE(out.find("File too large"), std::string::npos) << out;
   EXPECT_NE(out.find("free some space"), std::string::npos) << out;
-
-  store::Store s(dir.path());
-  auto all = s.List();
-  ASSERT_TRUE(all.ok()) << all.status().ToString();
-  ASSERT_EQ(all->size(), 1u);
-  EXPECT_EQ(all->at(0).id, "first");
-  std::vector<std::string> problems;
-  ASSERT_TRUE(s.Verify("first", &problems).ok());
-  EXPECT_TRUE(problems.empty());
+  ExpectOnlyFirstSnapshot(dir);
   EXPECT_TRUE(std::filesystem::is_empty(dir.path() / "tmp")) << "the failed ingest left its temporary folder";
 }
 
