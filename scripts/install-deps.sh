@@ -10,9 +10,12 @@ packages=(
   zlib1g-dev                                 # CRC-32 for zip entries; a reference inflater in tests
   libzstd-dev libxxhash-dev                  # store blocks: compression and checksums
   bsdextrautils                              # `column`, used by the demo to show rows
+  libcpp-httplib-dev                         # `immstats serve`: the HTTP server
+  chromium fonts-dejavu-core                 # browser tests of the dashboard (headless, via playwright-core)
+  wrk                                        # the HTTP load benchmark (bench/serve_load.sh)
 )
 
-# Node and npm (for the DuckDB oracle and, later, the dashboard build): any install will do, Debian's if none.
+# Node and npm (the dashboard build, its browser tests and the DuckDB oracle): any install will do, Debian's if none.
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then packages+=(nodejs npm); fi
 
 missing=()

@@ -122,6 +122,14 @@ bool Names::Known(CodeKind kind, std::string_view code) const {
   return k != codes_.end() && k->second.count(std::string(code)) != 0;
 }
 
+std::vector<std::pair<std::string, std::string>> Names::List(CodeKind kind) const {
+  std::vector<std::pair<std::string, std::string>> out;
+  const auto it = codes_.find(kind);
+  if (it == codes_.end()) return out;
+  for (const auto& [code, entry] : it->second) out.emplace_back(code, entry.name);
+  return out;
+}
+
 bool Names::IsPseudo(CodeKind kind, std::string_view code) const {
   if (kind == CodeKind::kCourt) {
     return code == "BIA" || code == "CIJ" || code == "HDQ" || code == "OIT" || code == "OIN" || code == "RIC";

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <map>
+#include <utility>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,6 +27,8 @@ class Names {
   Result<std::vector<std::string>> Resolve(CodeKind kind, std::string_view typed) const;
   // Pseudo courts (BIA, CIJ, HDQ, OIT, OIN, RIC) and pseudo judges are not ranked (Q20, Q21).
   bool IsPseudo(CodeKind kind, std::string_view code) const;
+  // Every code of a kind with its display name, in code order (pickers in the dashboard).
+  std::vector<std::pair<std::string, std::string>> List(CodeKind kind) const;
 
  private:
   struct Entry {
