@@ -8,6 +8,7 @@
 
 #include "cli/commands.h"
 #include "server/server.h"
+#include "store/bulk_allocator.h"
 #include "store/snapshot.h"
 
 namespace immstats::cli {
@@ -21,6 +22,7 @@ struct ServeArgs {
 };
 
 int Serve(const ServeArgs& a) {
+  store::BulkArena::UseWarmHeap();  // before any query: buffers from a heap that keeps its pages warm
   server::ServeOptions o;
   o.router.store_dir = a.store.empty() ? store::DefaultStoreDir() : std::filesystem::path(a.store);
   if (a.no_cache) o.router.cache_bytes = 0;
@@ -91,7 +93,7 @@ void AddServeCommand(CLI::App& app, int* exit_code) {
       ->capture_default_str();
   cmd->add_option("--port", a->port, "Port; 0 picks a free one (printed)")->capture_default_str();
   cmd->add_option("--cors", a->cors, "Allow this origin to call the API from another site's pages (default: none)");
-  cmd->add_option("--threads", a->threads, "Connection threads (default: 8, or 2 per core when more)");
+  cmd->add_option("--threads", a->threads, "Connection threads, one per open connection (default: 64, or 16 per core when more)");
   cmd->add_flag("--no-cache", a->no_cache, "Compute every answer, even one asked before (for load tests)");
   cmd->add_flag("--quiet", a->quiet, "No request log on stderr");
   cmd->callback([a, exit_code] { *exit_code = Serve(*a); });

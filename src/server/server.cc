@@ -2,13 +2,16 @@
 #include "server/server.h"
 
 #include <httplib.h>
+#include <netinet/tcp.h>
 
 #include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
-#include <semaphore>
+#include <condition_variable>
+#include <mutex>
+#include <set>
 #include <thread>
 
 #include <fmt/format.h>
@@ -35,6 +38,32 @@ struct RequestTrace {
 };
 thread_local RequestTrace t_trace;
 
+// At most `slots` queries computed at once, admitted first come, first served (a semaphore would let late
+// arrivals overtake and starve early ones); a request that waits past its deadline gives its turn up.
+class FairGate {
+ public:
+  explicit FairGate(int slots) : granted_(static_cast<uint64_t>(slots)) {}
+  bool Enter(std::chrono::milliseconds timeout) {
+    std::unique_lock lock(mu_);
+    const uint64_t ticket = next_++;
+    if (cv_.wait_for(lock, timeout, [&] { return ticket < granted_; })) return true;
+    abandoned_.insert(ticket);
+    return false;
+  }
+  void Leave() {
+    std::lock_guard lock(mu_);
+    ++granted_;
+    while (abandoned_.erase(granted_ - 1) != 0) ++granted_;  // a ticket given up passes its turn on
+    cv_.notify_all();
+  }
+
+ private:
+  std::mutex mu_;
+  std::condition_variable cv_;
+  uint64_t next_ = 0, granted_;  // tickets below granted_ may run
+  std::set<uint64_t> abandoned_;
+};
+
 }  // namespace
 
 struct Server::Impl {
@@ -45,7 +74,7 @@ struct Server::Impl {
                                                          : static_cast<int>(std::thread::hardware_concurrency()))) {}
   ServeOptions options;
   Router router;
-  std::counting_semaphore<1024> gate;
+  FairGate gate;
   httplib::Server http;
   int port = 0;
   // Stop() may come before Run() has started listening (httplib's stop() would then do nothing).
@@ -55,16 +84,21 @@ struct Server::Impl {
 Server::Server(ServeOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {
   Impl* impl = impl_.get();
   const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-  const int threads = impl->options.threads > 0 ? impl->options.threads : static_cast<int>(std::max(8u, 2 * cores));
+  // httplib keeps a thread per open connection (keep-alive): enough for many browsers and load testers at once;
+  // the query gate, not this, bounds the CPU work.
+  const int threads = impl->options.threads > 0 ? impl->options.threads : static_cast<int>(std::max(64u, 16 * cores));
   impl->http.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
   impl->http.set_payload_max_length(kMaxBodyBytes);
   impl->http.set_read_timeout(impl->options.io_timeout);
   impl->http.set_write_timeout(impl->options.io_timeout);
   impl->http.set_keep_alive_max_count(1000);
   // httplib's default adds SO_REUSEPORT, which would let a second `immstats serve` share the port silently.
+  // TCP_NODELAY (inherited by accepted sockets): headers and body go out as two writes, and Nagle's algorithm
+  // with the client's delayed ACK would hold the second for 40 ms.
   impl->http.set_socket_options([](socket_t sock) {
     int yes = 1;
     setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    setsockopt(sock, IPPROTO_TCP, TCP_NODELAY, &yes, sizeof yes);
   });
 
   impl->http.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
@@ -73,7 +107,7 @@ Server::Server(ServeOptions options) : impl_(std::make_unique<Impl>(std::move(op
   });
   const auto handle = [impl](const httplib::Request& req, httplib::Response& res) {
     const bool is_query = req.path == "/api/asylum" || req.path == "/api/backlog" || req.path == "/api/wait-times";
-    if (is_query && !impl->gate.try_acquire_for(impl->options.queue_timeout)) {
+    if (is_query && !impl->gate.Enter(impl->options.queue_timeout)) {
       const Answer busy = ErrorAnswer(503, "the server is busy: every query slot stayed taken; retry shortly");
       res.status = busy.status;
       res.set_content(busy.body, busy.content_type.c_str());
@@ -81,7 +115,7 @@ Server::Server(ServeOptions options) : impl_(std::make_unique<Impl>(std::move(op
       return;
     }
     Answer a = impl->router.Handle(req.method, req.path, req.params, req.get_header_value("If-None-Match"));
-    if (is_query) impl->gate.release();
+    if (is_query) impl->gate.Leave();
     t_trace.cache_hit = a.cache_hit;
     res.status = a.status;
     for (const auto& [k, v] : a.headers) res.set_header(k.c_str(), v);

@@ -1,6 +1,7 @@
 // BulkArena: a reserved, huge-page-advised region handed out in order and reset when all of it is free.
 #include "store/bulk_allocator.h"
 
+#include <malloc.h>
 #include <sys/mman.h>
 
 #include <cstdint>
@@ -54,6 +55,15 @@ void* BulkArena::Allocate(size_t bytes) {
   a.used += Rounded(bytes);
   ++a.live;
   return p;
+}
+
+std::atomic<bool> BulkArena::warm_heap_{false};
+
+void BulkArena::UseWarmHeap() {
+  // Large blocks from the heap, not from their own mappings, and no trimming of the heap's top.
+  ::mallopt(M_MMAP_THRESHOLD, 512 << 20);
+  ::mallopt(M_TRIM_THRESHOLD, 1 << 30);
+  warm_heap_ = true;
 }
 
 void BulkArena::Enable() {

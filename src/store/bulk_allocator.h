@@ -5,6 +5,7 @@
 
 #include <sys/mman.h>
 
+#include <atomic>
 #include <cstddef>
 #include <cstdlib>
 #include <new>
@@ -18,8 +19,15 @@ namespace immstats::store {
 class BulkArena {
  public:
   static void Enable();
+  // For long-running processes that answer many queries at once (the server): every buffer comes from malloc,
+  // which is told to keep freed memory, so that the next query reuses warm pages instead of faulting in new ones.
+  static void UseWarmHeap();
+  static bool warm_heap() { return warm_heap_.load(std::memory_order_relaxed); }
   static void* Allocate(size_t bytes);
   static bool Free(void* p, size_t bytes);  // false: not arena memory
+
+ private:
+  static std::atomic<bool> warm_heap_;
 };
 
 template <typename T>
@@ -33,7 +41,7 @@ class BulkAllocator {
   T* allocate(size_t n) {
     const size_t bytes = n * sizeof(T);
     if (void* a = BulkArena::Allocate(bytes)) return static_cast<T*>(a);
-    if (bytes >= kHugeThreshold) {
+    if (bytes >= kHugeThreshold && !BulkArena::warm_heap()) {
       void* p = ::mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
       if (p == MAP_FAILED) throw std::bad_alloc();
       ::madvise(p, bytes, MADV_HUGEPAGE);
@@ -46,7 +54,7 @@ class BulkAllocator {
   void deallocate(T* p, size_t n) noexcept {
     const size_t bytes = n * sizeof(T);
     if (BulkArena::Free(p, bytes)) return;
-    if (bytes >= kHugeThreshold) {
+    if (bytes >= kHugeThreshold && !BulkArena::warm_heap()) {
       ::munmap(p, bytes);
     } else {
       std::free(p);
