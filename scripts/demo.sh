@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The README's main job: install what is missing, build, generate a demo EOIR release and show what it holds.
+# The README's main job: install what is missing, build, generate a demo EOIR release, ingest it, answer
+# questions with a receipt, then serve the dashboard and the API over it (IMMSTATS_DEMO_SERVE=0 stops before).
 # Usage: scripts/demo.sh [SCALE]   (default 0.01, about 128k cases; 1.0 is a full-size release)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -69,4 +70,12 @@ echo "== Every figure has a receipt: immstats asylum --nationality HO --fy 2024 
 "$bin" asylum $q --nationality HO --fy 2024 --definition trac --receipt --format json | sed -n '/"receipt"/,$p' | head -40 | sed 's/^/  /'
 echo "  ..."
 echo
-echo "Next: the dashboard and HTTP API arrive with the next issues (see README)."
+port="${IMMSTATS_DEMO_PORT:-8080}"
+if [[ "${IMMSTATS_DEMO_SERVE:-1}" == 0 ]]; then
+  echo "Serve it with: $bin serve --store $out/store"
+  exit 0
+fi
+echo "== The dashboard and the JSON API over the demo store (IMMSTATS_DEMO_PORT picks the port; Ctrl-C stops)"
+echo "   open the dashboard URL below, or ask the API what the CLI answered above:"
+echo "   curl 'http://127.0.0.1:$port/api/asylum?nationality=Honduras&from=2023-09&to=2024-08'"
+exec "$bin" serve --store "$out/store" --port "$port"
