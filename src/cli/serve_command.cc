@@ -10,6 +10,7 @@
 #include "server/server.h"
 #include "store/bulk_allocator.h"
 #include "store/snapshot.h"
+#include "store/warm_cache.h"
 
 namespace immstats::cli {
 
@@ -17,12 +18,14 @@ namespace {
 
 struct ServeArgs {
   std::string store, host = "127.0.0.1", cors;
-  int port = 8080, threads = 0;
+  int port = 8080, threads = 0, block_cache_mb = 1024;
   bool no_cache = false, quiet = false;
 };
 
 int Serve(const ServeArgs& a) {
-  store::BulkArena::UseWarmHeap();  // before any query: buffers from a heap that keeps its pages warm
+  // Before any query: buffers from a heap that keeps its pages warm, column files kept open, decoded blocks kept.
+  store::BulkArena::UseWarmHeap();
+  if (a.block_cache_mb > 0) store::WarmCache::Enable(static_cast<size_t>(a.block_cache_mb) << 20);
   server::ServeOptions o;
   o.router.store_dir = a.store.empty() ? store::DefaultStoreDir() : std::filesystem::path(a.store);
   if (a.no_cache) o.router.cache_bytes = 0;
@@ -94,6 +97,9 @@ void AddServeCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("--port", a->port, "Port; 0 picks a free one (printed)")->capture_default_str();
   cmd->add_option("--cors", a->cors, "Allow this origin to call the API from another site's pages (default: none)");
   cmd->add_option("--threads", a->threads, "Connection threads, one per open connection (default: 64, or 16 per core when more)");
+  cmd->add_option("--block-cache-mb", a->block_cache_mb,
+                  "Memory for decoded column blocks kept between queries, in MiB (0: decode every time)")
+      ->capture_default_str();
   cmd->add_flag("--no-cache", a->no_cache, "Compute every answer, even one asked before (for load tests)");
   cmd->add_flag("--quiet", a->quiet, "No request log on stderr");
   cmd->callback([a, exit_code] { *exit_code = Serve(*a); });

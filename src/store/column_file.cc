@@ -1,6 +1,8 @@
 // Column file encoding: header, framed zstd blocks with XXH64 checksums, dictionary, footer.
 #include "store/column_file.h"
 
+#include "store/warm_cache.h"
+
 #include <unistd.h>
 #include <xxhash.h>
 #include <zstd.h>
@@ -247,6 +249,7 @@ Status ColumnReader::Decompress(size_t b, const Frame& f, void* dst) const {
 
 Status ColumnReader::DecodeBlock(size_t b, void* dst, size_t dst_bytes) const {
   if (type_ == ColumnType::kText) return Status::Internal("DecodeBlock: a text column has no fixed-width values");
+  if (cache_id_ != 0 && WarmCache::CopyBlock(cache_id_, b, dst, dst_bytes)) return Status::Ok();
   auto f = CheckFrame(b);
   if (!f.ok()) return f.status();
   if (f->rows != blocks_[b].second || f->raw_size != f->rows * ValueSize(type_)) {
@@ -254,7 +257,9 @@ Status ColumnReader::DecodeBlock(size_t b, void* dst, size_t dst_bytes) const {
                               ": block header disagrees with the footer");
   }
   if (dst_bytes < f->raw_size) return Status::Internal("DecodeBlock: destination too small");
-  return Decompress(b, *f, dst);
+  IMMSTATS_RETURN_IF_ERROR(Decompress(b, *f, dst));
+  if (cache_id_ != 0) WarmCache::KeepBlock(cache_id_, b, dst, f->raw_size);
+  return Status::Ok();
 }
 
 Status ColumnReader::ReadRaw(size_t b, std::string* raw) const {

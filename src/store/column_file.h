@@ -79,6 +79,7 @@ class ColumnReader {
   // column's width: 8 bytes for int64, 4 otherwise): no intermediate copy, no allocation.
   uint32_t BlockRows(size_t b) const { return blocks_.at(b).second; }
   Status DecodeBlock(size_t b, void* dst, size_t dst_bytes) const;
+  uint64_t cache_id_for_tests() const { return cache_id_; }
 
  private:
   // A block's frame: header fields and stored bytes, range- and checksum-checked.
@@ -89,6 +90,8 @@ class ColumnReader {
   Result<Frame> CheckFrame(size_t b) const;
   Status Decompress(size_t b, const Frame& f, void* dst) const;
   Status ReadRaw(size_t b, std::string* raw) const;  // any frame (the dictionary's too) into a string
+  friend class WarmCache;
+  uint64_t cache_id_ = 0;  // non-zero: handed out by WarmCache, whose block cache DecodeBlock uses
   base::MappedFile file_;
   ColumnType type_ = ColumnType::kInt64;
   uint64_t rows_ = 0;

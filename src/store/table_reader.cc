@@ -1,6 +1,8 @@
 // Whole-column and row-range reads of a stored table, decoding only the blocks that cover the range.
 #include "store/table_reader.h"
 
+#include "store/warm_cache.h"
+
 namespace immstats::store {
 
 namespace {
@@ -57,19 +59,27 @@ Result<const ColumnReader*> TableReader::Column(std::string_view column, ColumnT
       return Status::NotFound("table " + name_ + " has no column " + std::string(column) +
                               " in this snapshot: re-ingest the release with this immstats");
     }
-    auto col = ColumnReader::Open(dir_ / f->second);
-    if (!col.ok()) return col.status();
+    std::shared_ptr<const ColumnReader> col;
+    if (WarmCache::enabled()) {
+      auto shared = WarmCache::Reader(dir_ / f->second);
+      if (!shared.ok()) return shared.status();
+      col = std::move(shared).value();
+    } else {
+      auto opened = ColumnReader::Open(dir_ / f->second);
+      if (!opened.ok()) return opened.status();
+      col = std::make_shared<const ColumnReader>(std::move(opened).value());
+    }
     if (col->rows() != rows_) {
       return Status::Corruption("column " + name_ + "." + std::string(column) + " (" + (dir_ / f->second).string() +
                                 ") holds " + std::to_string(col->rows()) + " rows, the manifest says " + std::to_string(rows_));
     }
-    it = columns_.emplace(std::string(column), std::move(col).value()).first;
+    it = columns_.emplace(std::string(column), std::move(col)).first;
   }
-  if (it->second.type() != type) {
+  if (it->second->type() != type) {
     return Status::Corruption("column " + name_ + "." + std::string(column) + " is stored as " +
-                              ColumnTypeName(it->second.type()) + ", expected " + ColumnTypeName(type));
+                              ColumnTypeName(it->second->type()) + ", expected " + ColumnTypeName(type));
   }
-  return &it->second;
+  return it->second.get();
 }
 
 Status TableReader::ReadInts(std::string_view column, Values<int64_t>* out, uint64_t begin, uint64_t end) const {

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -45,7 +46,8 @@ class TableReader {
   uint64_t rows_ = 0;
   std::filesystem::path dir_;
   std::map<std::string, std::string> files_;               // column -> file, from the manifest
-  mutable std::map<std::string, ColumnReader> columns_;    // opened on first read: a query maps only what it reads
+  // Opened on first read (a query maps only what it reads); shared with the WarmCache when it is on.
+  mutable std::map<std::string, std::shared_ptr<const ColumnReader>> columns_;
 };
 
 }  // namespace immstats::store
