@@ -94,6 +94,7 @@ struct Builder {
   Interner strings;
 
   // Cases.
+  CompactIds case_ids;  // kept only while case_index searches them (sparse keys)
   IdIndex case_index;
   store::Values<uint32_t> case_nat, case_asy_type;  // interned
   std::vector<int32_t> case_e28;                  // earliest court E-28 for the respondent on A_TblCase rows
@@ -101,7 +102,7 @@ struct Builder {
   // Proceedings.
   size_t nproc = 0;
   IdIndex proc_index;
-  store::Values<int64_t> proc_id, proc_case_id;
+  CompactIds proc_id, proc_case_id;
   std::vector<int32_t> proc_case;  // row in A_TblCase, -1 for an orphan
   store::Values<int32_t> comp, input, osc;
   std::vector<uint8_t> outcome, admin;
@@ -116,8 +117,8 @@ struct Builder {
   Status ReadApplications();
   Status ReadReps();
   Status ReadSchedule();
-  Status WriteNationalities(class TableOut* out, const std::vector<size_t>& order);
-  Status CopyProceedingColumn(class TableOut* out, const std::vector<size_t>& order, const char* source, const char* name);
+  Status WriteNationalities(class TableOut* out, const std::vector<uint32_t>& order);
+  Status CopyProceedingColumn(class TableOut* out, const std::vector<uint32_t>& order, const char* source, const char* name);
   Status WriteAsylum(DerivedSummary* summary);
   Status WriteProceedings(DerivedSummary* summary);
 
@@ -144,7 +145,9 @@ Status Builder::ReadCases() {
   if (!t.ok()) return t.status();
   store::Values<int64_t> ids;
   IMMSTATS_RETURN_IF_ERROR(t->ReadInts("IDNCASE", &ids));
-  case_index.Build(ids);
+  case_ids.Assign(ids);
+  case_index.Build(case_ids);
+  if (!case_index.borrows_keys()) case_ids.Clear();
   IMMSTATS_RETURN_IF_ERROR(ReadInterned(*t, "NAT", &case_nat));
   IMMSTATS_RETURN_IF_ERROR(ReadInterned(*t, "C_ASY_TYPE", &case_asy_type));
   case_e28.assign(ids.size(), kNoDate);
@@ -156,9 +159,14 @@ Status Builder::ReadProceedings() {
   auto t = Table("B_TblProceeding");
   if (!t.ok()) return t.status();
   nproc = t->rows();
-  IMMSTATS_RETURN_IF_ERROR(t->ReadInts("IDNPROCEEDING", &proc_id));
+  {
+    store::Values<int64_t> ids;
+    IMMSTATS_RETURN_IF_ERROR(t->ReadInts("IDNPROCEEDING", &ids));
+    proc_id.Assign(ids);
+    IMMSTATS_RETURN_IF_ERROR(t->ReadInts("IDNCASE", &ids));
+    proc_case_id.Assign(ids);
+  }
   proc_index.Build(proc_id);
-  IMMSTATS_RETURN_IF_ERROR(t->ReadInts("IDNCASE", &proc_case_id));
   proc_case.resize(nproc);
   for (size_t i = 0; i < nproc; ++i) proc_case[i] = proc_case_id[i] == kNullInt64 ? -1 : case_index.Find(proc_case_id[i]);
   IMMSTATS_RETURN_IF_ERROR(t->ReadDates("COMP_DATE", &comp));
@@ -332,7 +340,7 @@ Status Builder::ReadSchedule() {
 class TableOut {
  public:
   TableOut(store::SnapshotWriter* w, std::string table) : w_(w), table_(std::move(table)) {}
-  Status Int(const char* name, const std::vector<size_t>& order, auto value) {
+  Status Int(const char* name, const std::vector<uint32_t>& order, auto value) {
     auto c = w_->AddColumn(table_, name, store::ColumnType::kInt64);
     if (!c.ok()) return c.status();
     for (size_t i : order) {
@@ -341,7 +349,7 @@ class TableOut {
     }
     return c->Finish();
   }
-  Status Int8(const char* name, const std::vector<size_t>& order, auto value) {
+  Status Int8(const char* name, const std::vector<uint32_t>& order, auto value) {
     auto c = w_->AddColumn(table_, name, store::ColumnType::kInt8);
     if (!c.ok()) return c.status();
     for (size_t i : order) {
@@ -350,7 +358,7 @@ class TableOut {
     }
     return c->Finish();
   }
-  Status Date(const char* name, const std::vector<size_t>& order, auto value) {
+  Status Date(const char* name, const std::vector<uint32_t>& order, auto value) {
     auto c = w_->AddColumn(table_, name, store::ColumnType::kDate);
     if (!c.ok()) return c.status();
     for (size_t i : order) {
@@ -359,7 +367,7 @@ class TableOut {
     }
     return c->Finish();
   }
-  Status String(const char* name, const std::vector<size_t>& order, const Interner& strings, auto value) {
+  Status String(const char* name, const std::vector<uint32_t>& order, const Interner& strings, auto value) {
     auto c = w_->AddColumn(table_, name, store::ColumnType::kString);
     if (!c.ok()) return c.status();
     for (size_t i : order) {
@@ -375,7 +383,7 @@ class TableOut {
 };
 
 // A B_TblProceeding code column copied into a derived table, in the table's row order.
-Status Builder::CopyProceedingColumn(TableOut* out, const std::vector<size_t>& order, const char* source,
+Status Builder::CopyProceedingColumn(TableOut* out, const std::vector<uint32_t>& order, const char* source,
                                      const char* name) {
   auto t = Table("B_TblProceeding");
   if (!t.ok()) return t.status();
@@ -386,7 +394,7 @@ Status Builder::CopyProceedingColumn(TableOut* out, const std::vector<size_t>& o
 
 // nat_case and nat_proceeding as recorded, and the two a query reads (one column each): `nationality` =
 // the case's NAT, else the proceeding's (spec 6.2 default); `nationality_by_proceeding` = the other way round.
-Status Builder::WriteNationalities(TableOut* out, const std::vector<size_t>& order) {
+Status Builder::WriteNationalities(TableOut* out, const std::vector<uint32_t>& order) {
   auto t = Table("B_TblProceeding");
   if (!t.ok()) return t.status();
   store::Values<uint32_t> proc_nat;
@@ -404,11 +412,11 @@ Status Builder::WriteNationalities(TableOut* out, const std::vector<size_t>& ord
 
 Status Builder::WriteAsylum(DerivedSummary* summary) {
   // Proceeding rows that carry asylum-family applications, in decision-date order (pending last).
-  std::vector<size_t> order;
+  std::vector<uint32_t> order;
   for (size_t p = 0; p < nproc; ++p) {
-    if (slot[p] >= 0) order.push_back(p);
+    if (slot[p] >= 0) order.push_back(static_cast<uint32_t>(p));
   }
-  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
     const int64_t ca = comp[a] == kNullDate ? INT64_MAX : comp[a], cb = comp[b] == kNullDate ? INT64_MAX : comp[b];
     return ca != cb ? ca < cb : proc_id[a] < proc_id[b];
   });
@@ -479,8 +487,8 @@ Status Builder::WriteAsylum(DerivedSummary* summary) {
 }
 
 Status Builder::WriteProceedings(DerivedSummary* summary) {
-  std::vector<size_t> order(nproc);
-  std::iota(order.begin(), order.end(), size_t{0});
+  std::vector<uint32_t> order(nproc);
+  std::iota(order.begin(), order.end(), uint32_t{0});
   // The received date of the case's next proceeding: an admin-closed proceeding stays "inactive" until then.
   std::vector<uint32_t> by_case(nproc);
   std::iota(by_case.begin(), by_case.end(), uint32_t{0});
@@ -554,6 +562,7 @@ Result<DerivedSummary> BuildDerivedTables(store::SnapshotWriter* writer, const S
   step("hearings");
   b.proc_index = IdIndex();  // lookups by id are over: give the memory back before writing
   b.case_index = IdIndex();
+  b.case_ids.Clear();
   ::malloc_trim(0);
   IMMSTATS_RETURN_IF_ERROR(b.WriteAsylum(&summary));
   step("asylum decisions written");

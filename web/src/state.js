@@ -102,7 +102,7 @@ export function apiParams(state) {
 
 // A September–August or fiscal-year window described in words, for the headline.
 export function windowWords(state) {
-  if (!usesWindow(state)) return state['as-of'] ? `pending on ${state['as-of']}` : 'pending on the release\'s last day';
+  if (!usesWindow(state)) return state['as-of'] ? `on ${state['as-of']}` : 'on the release\'s last day';
   const year = Number(state.year);
   if (state.window === 'sepaug' && year) return `September ${year - 1} to August ${year}`;
   if (state.window === 'fy' && year) return `fiscal year ${year}`;
