@@ -47,6 +47,14 @@ void MappedFile::DoneWith(uint64_t end) const {
   released_ = end;
 }
 
+void MappedFile::DropRange(uint64_t begin, uint64_t end) const {
+  static const uint64_t kPage = static_cast<uint64_t>(::sysconf(_SC_PAGESIZE));
+  begin = (begin + kPage - 1) / kPage * kPage;
+  end = std::min<uint64_t>(end, size_) / kPage * kPage;
+  if (data_ == nullptr || end <= begin) return;
+  ::madvise(const_cast<uint8_t*>(data_) + begin, end - begin, MADV_DONTNEED);
+}
+
 Result<MappedFile> MappedFile::Open(const std::filesystem::path& path) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return Status::NotFound("cannot open " + path.string() + ": " + std::strerror(errno));

@@ -24,6 +24,9 @@ class MappedFile {
   // Tells the kernel the bytes [0, end) will not be read again, so their pages leave this process's
   // resident set (they stay in the page cache). Keeps a sequential reader's RSS flat.
   void DoneWith(uint64_t end) const;
+  // The same for the whole pages inside [begin, end), keeping no state: readers of different parts of one
+  // mapping (two zip entries read on two threads) each drop only their own part.
+  void DropRange(uint64_t begin, uint64_t end) const;
   const std::filesystem::path& path() const { return path_; }
 
  private:

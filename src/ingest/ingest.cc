@@ -21,7 +21,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Writes each loaded row into one column file per column.
+// Writes each loaded row of one table into one column file per column.
 class StoreSink : public RowSink {
  public:
   explicit StoreSink(store::SnapshotWriter* writer) : writer_(writer) {}
@@ -199,12 +199,15 @@ Result<IngestResult> IngestEoirRelease(const IngestOptions& options) {
     writer->AddSource(std::move(h).value());
   }
 
-  StoreSink sink(&*writer);
   ValidateOptions v;
   v.path = options.source;
   v.rejects_dir = writer->temp_dir();
   v.release_date = options.release_date;
-  v.sink = &sink;
+  v.threads = options.threads;
+  v.make_sink = [&](const std::string& table) -> Result<std::unique_ptr<RowSink>> {
+    IMMSTATS_RETURN_IF_ERROR(writer->ReserveTable(table));  // the manifest lists tables in release order
+    return std::unique_ptr<RowSink>(std::make_unique<StoreSink>(&*writer));
+  };
   v.on_progress = options.on_progress;
   v.on_lookup = [&](std::string_view name, std::string_view bytes) { return StoreLookup(&*writer, name, bytes); };
   auto rec = ValidateEoirRelease(v);

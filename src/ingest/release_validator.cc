@@ -4,10 +4,13 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <cstring>
 #include <fstream>
+#include <mutex>
 #include <set>
+#include <thread>
 #include <unordered_set>
 
 #include "base/civil_date.h"
@@ -108,7 +111,25 @@ class Validator {
   Status ListSources();
   Result<std::string> FirstLine(const SourceFile& f);
   Status LoadLookups();
-  Status ProcessTable(const eoir::TableSpec& spec, const SourceFile& f, const std::vector<std::string>& header);
+  // What reading one table gives: its reconciliation and its schema notes (merged in table order).
+  struct TableResult {
+    TableReconciliation t;
+    std::vector<std::string> notes;
+  };
+  // Reads one table into `sink` (may be null); `on_bytes` hears of each chunk read and may stop the read.
+  Status ProcessTable(const eoir::TableSpec& spec, const SourceFile& f, const std::vector<std::string>& header,
+                      RowSink* sink, TableResult* out, const std::function<Status(uint64_t)>& on_bytes);
+  struct Job {
+    const eoir::TableSpec* spec;
+    const SourceFile* file;
+    const std::vector<std::string>* header;
+    std::unique_ptr<RowSink> sink;
+    TableResult result;
+    Status status;
+  };
+  // A_TblCase first, alone; then the other tables, largest first, on opt_.threads threads. The first failure
+  // (in table order) stops the other reads and is returned.
+  Status ReadTables(std::vector<Job>* jobs);
   void Event(TableReconciliation& t, int64_t line, std::string_view kind, std::string_view column, Outcome o,
              std::set<std::string_view>* row_kinds);
 
@@ -118,7 +139,8 @@ class Validator {
   Reconciliation rec_;
   int32_t latest_ = 0;
   std::map<std::string, std::set<std::string, std::less<>>> lookups_;  // lookup file (upper) -> first-column codes
-  KeySet cases_;
+  KeySet cases_;          // written by A_TblCase alone, then only read (by its children, on several threads)
+  std::mutex event_mu_;   // on_event is called one at a time
 };
 
 Status Validator::ListSources() {
@@ -202,7 +224,10 @@ Status Validator::LoadLookups() {
 
 void Validator::Event(TableReconciliation& t, int64_t line, std::string_view kind, std::string_view column, Outcome o,
                       std::set<std::string_view>* row_kinds) {
-  if (opt_.on_event) opt_.on_event(RowEvent{t.name, line, kind, column, o});
+  if (opt_.on_event) {
+    std::lock_guard lock(event_mu_);
+    opt_.on_event(RowEvent{t.name, line, kind, column, o});
+  }
   const bool first = row_kinds->insert(kind).second;
   if (!first) return;
   auto& bucket = o == Outcome::kRepaired ? t.repaired : o == Outcome::kQuarantined ? t.quarantined : t.flagged;
@@ -210,7 +235,8 @@ void Validator::Event(TableReconciliation& t, int64_t line, std::string_view kin
 }
 
 Status Validator::ProcessTable(const eoir::TableSpec& spec, const SourceFile& f,
-                               const std::vector<std::string>& header) {
+                               const std::vector<std::string>& header, RowSink* sink, TableResult* out,
+                               const std::function<Status(uint64_t)>& on_bytes) {
   TableReconciliation t;
   t.name = std::string(spec.name);
   t.file = f.name;
@@ -262,7 +288,7 @@ Status Validator::ProcessTable(const eoir::TableSpec& spec, const SourceFile& f,
     }
     canonical_names.push_back(std::move(name));
   }
-  if (opt_.sink != nullptr) IMMSTATS_RETURN_IF_ERROR(opt_.sink->BeginTable(t.name, canonical_names, types));
+  if (sink != nullptr) IMMSTATS_RETURN_IF_ERROR(sink->BeginTable(t.name, canonical_names, types));
   std::vector<FieldValue> values(width);
   std::vector<std::string> owned(width);
   std::vector<char> scheduled_date(width), none_code(width);  // ADJ_DATE may lie ahead; N/A means none
@@ -465,7 +491,7 @@ Status Validator::ProcessTable(const eoir::TableSpec& spec, const SourceFile& f,
           values[static_cast<size_t>(new_bond)] = FieldValue{};
         }
         ++t.loaded;
-        if (opt_.sink != nullptr) IMMSTATS_RETURN_IF_ERROR(opt_.sink->Row(values));
+        if (sink != nullptr) IMMSTATS_RETURN_IF_ERROR(sink->Row(values));
         return Status::Ok();
       },
       [&](const RawRow& row, std::string_view reason) -> Status {
@@ -474,23 +500,72 @@ Status Validator::ProcessTable(const eoir::TableSpec& spec, const SourceFile& f,
         Event(t, row.line, "too_many_fields", "", Outcome::kQuarantined, &kinds);
         return reject(row, "", "too_many_fields", reason);
       });
-  uint64_t done = 0;
-  IMMSTATS_RETURN_IF_ERROR(f.read([&](std::span<const uint8_t> chunk) {
-    done += chunk.size();
-    if (opt_.on_progress) opt_.on_progress(t.name, done, f.size);
+  const Status read = f.read([&](std::span<const uint8_t> chunk) {
+    IMMSTATS_RETURN_IF_ERROR(on_bytes(chunk.size()));
     return reader.Feed(chunk);
-  }));
+  });
+  IMMSTATS_RETURN_IF_ERROR(read);
   IMMSTATS_RETURN_IF_ERROR(reader.Finish());
   t.physical_lines = reader.physical_lines() - 1;
-  if (opt_.sink != nullptr) IMMSTATS_RETURN_IF_ERROR(opt_.sink->EndTable(t.name, static_cast<uint64_t>(t.loaded)));
+  if (sink != nullptr) IMMSTATS_RETURN_IF_ERROR(sink->EndTable(t.name, static_cast<uint64_t>(t.loaded)));
   if (rejects.is_open() && !rejects.flush()) {
     return Status::IoError("cannot write " + (opt_.rejects_dir / (t.name + ".rejects.tsv")).string() +
                            ": the disk may be full");
   }
   for (size_t i = 0; i < width; ++i) {
-    if (Upper(header[i]) != upper[i]) rec_.schema_notes.push_back(t.name + ": column " + header[i] + " read as " + upper[i]);
+    if (Upper(header[i]) != upper[i]) out->notes.push_back(t.name + ": column " + header[i] + " read as " + upper[i]);
   }
-  rec_.tables.push_back(std::move(t));
+  out->t = std::move(t);
+  return Status::Ok();
+}
+
+Status Validator::ReadTables(std::vector<Job>* jobs) {
+  const int threads = opt_.threads > 0 ? opt_.threads
+                                       : static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 1u, 2u));
+  std::atomic<bool> failed{false};
+  std::mutex progress_mu;
+  // Reads `batch` on up to `workers` threads, reporting their bytes together under `label`.
+  const auto read_batch = [&](std::vector<Job*> batch, int workers, const std::string& label) {
+    uint64_t done = 0, total = 0;
+    for (const Job* j : batch) total += j->file->size;
+    std::sort(batch.begin(), batch.end(), [](const Job* a, const Job* b) { return a->file->size > b->file->size; });
+    std::atomic<size_t> next{0};
+    const auto work = [&] {
+      for (size_t k = next++; k < batch.size() && !failed; k = next++) {
+        Job& j = *batch[k];
+        j.status = ProcessTable(*j.spec, *j.file, *j.header, j.sink.get(), &j.result, [&](uint64_t bytes) -> Status {
+          if (failed) return Status::Cancelled("stopped: another table failed");
+          std::lock_guard lock(progress_mu);
+          done += bytes;
+          if (opt_.on_progress) opt_.on_progress(label, done, total);
+          return Status::Ok();
+        });
+        j.sink.reset();  // its column writers are closed: free them now
+        if (!j.status.ok()) failed = true;
+      }
+    };
+    std::vector<std::thread> pool;
+    for (int w = 1; w < std::min<int>(workers, static_cast<int>(batch.size())); ++w) pool.emplace_back(work);
+    work();
+    for (auto& t : pool) t.join();
+  };
+  std::vector<Job*> rest;
+  for (auto& j : *jobs) {
+    if (j.spec->name == "A_TblCase") {
+      read_batch({&j}, 1, "A_TblCase");
+    } else {
+      rest.push_back(&j);
+    }
+  }
+  if (!failed && !rest.empty()) {
+    const int workers = std::min<int>(threads, static_cast<int>(rest.size()));
+    read_batch(rest, workers,
+               workers > 1 ? std::to_string(rest.size()) + " tables" : std::string(rest.front()->spec->name));
+  }
+  for (const auto& j : *jobs) {  // the first real failure, in table order
+    if (!j.status.ok() && j.status.code() != StatusCode::kCancelled) return j.status;
+  }
+  for (const auto& j : *jobs) IMMSTATS_RETURN_IF_ERROR(j.status);
   return Status::Ok();
 }
 
@@ -569,15 +644,27 @@ Result<Reconciliation> Validator::Run() {
     }
     found[best->name] = {&f, std::move(header)};
   }
+  std::vector<Job> jobs;
   for (const auto& spec : eoir::MainTables()) {  // parents first: cases before their children
     auto it = found.find(spec.name);
     if (it == found.end()) {
       if (spec.core) rec_.missing_tables.push_back(std::string(spec.name));
       continue;
     }
-    IMMSTATS_RETURN_IF_ERROR(ProcessTable(spec, *it->second.first, it->second.second));
-    auto ct = count_txt.find(Upper(spec.name));
+    Job job{&spec, it->second.first, &it->second.second, nullptr, {}, Status::Ok()};
+    if (opt_.make_sink) {
+      auto sink = opt_.make_sink(std::string(spec.name));
+      if (!sink.ok()) return sink.status();
+      job.sink = std::move(sink).value();
+    }
+    jobs.push_back(std::move(job));
+  }
+  IMMSTATS_RETURN_IF_ERROR(ReadTables(&jobs));
+  for (auto& job : jobs) {
+    rec_.tables.push_back(std::move(job.result.t));
+    auto ct = count_txt.find(Upper(job.spec->name));
     if (ct != count_txt.end()) rec_.tables.back().count_txt = ct->second;
+    for (auto& note : job.result.notes) rec_.schema_notes.push_back(std::move(note));
   }
   return rec_;
 }

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -55,7 +56,7 @@ struct FieldValue {
 // kText: codes and short values (dictionary-encoded in the store); kFreeText: names, cities, GUIDs (plain).
 enum class ValueType : uint8_t { kInt, kDate, kText, kFreeText };
 
-// Receives every loaded row of every table, in table order (parents first).
+// Receives every loaded row of one table (a new sink per table: tables may be read on several threads at once).
 class RowSink {
  public:
   virtual ~RowSink() = default;
@@ -66,13 +67,19 @@ class RowSink {
 };
 
 struct ValidateOptions {
-  RowSink* sink = nullptr;             // optional: receives the loaded rows (ingest's store writer)
+  // Optional: a sink for the loaded rows of `table` (ingest's store writer). Called for every table, in table
+  // order (parents first), before any table is read.
+  std::function<Result<std::unique_ptr<RowSink>>(const std::string& table)> make_sink;
+  // Tables read at once: A_TblCase first alone (its children look their cases up), then the others, largest
+  // first. 0: one per core, at most 2 (the row pass is bound by one core per table).
+  int threads = 0;
   std::filesystem::path path;          // a zip as downloaded, or an extracted folder (any top-folder name)
   std::filesystem::path rejects_dir;   // where `<table>.rejects.tsv` files go; empty: none written
   std::optional<int32_t> release_date; // day number; default: the file's modification date
-  std::function<void(const RowEvent&)> on_event;
+  std::function<void(const RowEvent&)> on_event;  // called from the reading threads, one call at a time
   // Each file of the release's Lookup/ folder: its name (no folder) and its bytes as published.
   std::function<Status(std::string_view name, std::string_view bytes)> on_lookup;
+  // Bytes read of the tables being read: `table` names the table, or "N tables" when several are read at once.
   std::function<void(std::string_view table, uint64_t bytes_done, uint64_t bytes_total)> on_progress;
 };
 

@@ -97,7 +97,8 @@ fs::path DefaultStoreDir() {
 }
 
 SnapshotWriter::SnapshotWriter(SnapshotWriter&& o) noexcept
-    : store_(std::move(o.store_)), tmp_(std::move(o.tmp_)), info_(std::move(o.info_)), published_(o.published_) {
+    : store_(std::move(o.store_)), tmp_(std::move(o.tmp_)), info_(std::move(o.info_)), published_(o.published_),
+      mu_(std::move(o.mu_)) {
   o.published_ = true;  // the moved-from writer owns nothing
   o.tmp_.clear();
 }
@@ -142,22 +143,38 @@ Result<SnapshotWriter> SnapshotWriter::Begin(const fs::path& store, const std::s
   return w;
 }
 
-Result<ColumnWriter> SnapshotWriter::AddColumn(const std::string& table, const std::string& column, ColumnType type) {
-  TableInfo* t = nullptr;
+TableInfo* SnapshotWriter::FindOrAddTable(const std::string& table, Status* st) {
   for (auto& ti : info_.tables) {
-    if (ti.name == table) t = &ti;
+    if (ti.name == table) return &ti;
   }
-  if (t == nullptr) {
-    info_.tables.push_back({table, 0, {}});
-    t = &info_.tables.back();
-    IMMSTATS_RETURN_IF_ERROR(base::CreateDirectories(tmp_ / table));
+  *st = base::CreateDirectories(tmp_ / table);
+  if (!st->ok()) return nullptr;
+  info_.tables.push_back({table, 0, {}});
+  return &info_.tables.back();
+}
+
+Status SnapshotWriter::ReserveTable(const std::string& table) {
+  std::lock_guard lock(*mu_);
+  Status st;
+  FindOrAddTable(table, &st);
+  return st;
+}
+
+Result<ColumnWriter> SnapshotWriter::AddColumn(const std::string& table, const std::string& column, ColumnType type) {
+  std::string file;
+  {
+    std::lock_guard lock(*mu_);
+    Status st;
+    TableInfo* t = FindOrAddTable(table, &st);
+    if (t == nullptr) return st;
+    file = table + "/" + std::to_string(t->columns.size()) + ".col";
+    t->columns.push_back({column, type, file});
   }
-  const std::string file = table + "/" + std::to_string(t->columns.size()) + ".col";
-  t->columns.push_back({column, type, file});
   return ColumnWriter::Create(tmp_ / file, type);
 }
 
 void SnapshotWriter::SetRows(const std::string& table, uint64_t rows) {
+  std::lock_guard lock(*mu_);
   for (auto& ti : info_.tables) {
     if (ti.name == table) ti.rows = rows;
   }

@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -58,7 +60,10 @@ class SnapshotWriter {
   ~SnapshotWriter();
 
   static Result<SnapshotWriter> Begin(const std::filesystem::path& store, const std::string& id);
+  // Lists `table` now, so that tables written at the same time appear in the manifest in a fixed order.
+  Status ReserveTable(const std::string& table);
   // A new column file for `table`.`column`; the caller appends, then calls Finish() on it.
+  // AddColumn, ReserveTable and SetRows may be called from several threads at once.
   Result<ColumnWriter> AddColumn(const std::string& table, const std::string& column, ColumnType type);
   void SetRows(const std::string& table, uint64_t rows);
   void AddSource(SourceFileInfo source) { info_.sources.push_back(std::move(source)); }
@@ -78,6 +83,8 @@ class SnapshotWriter {
   std::filesystem::path store_, tmp_;
   SnapshotInfo info_;
   bool published_ = false;
+  std::unique_ptr<std::mutex> mu_ = std::make_unique<std::mutex>();  // guards info_.tables
+  TableInfo* FindOrAddTable(const std::string& table, Status* st);
 };
 
 class Store {

@@ -142,16 +142,23 @@ Status ZipArchive::Read(const ZipEntry& entry, const ByteSink& sink) const {
     produced += chunk.size();
     return sink(chunk);
   };
+  // Input behind the decoder is not read again: drop this entry's pages from the resident set as we go, in steps
+  // of at least 4 MiB (entries may be read on several threads at once: each drops only its own bytes).
+  uint64_t dropped = data;
+  const auto done_with_input = [&](uint64_t end) {
+    if (end < dropped + (4u << 20)) return;
+    file_.DropRange(dropped, end);
+    dropped = end;
+  };
   if (entry.method == 0) {
     for (uint64_t off = 0; off < comp.size();) {
       const uint64_t part = std::min<uint64_t>(comp.size() - off, 1 << 20);
       IMMSTATS_RETURN_IF_ERROR(checked(comp.subspan(off, part)));
       off += part;
-      file_.DoneWith(data + off);
+      done_with_input(data + off);
     }
   } else if (entry.method == 8 || entry.method == 9) {
-    // Input behind the decoder is not read again: drop it from the resident set as we go.
-    const std::function<void(uint64_t)> done_with = [&](uint64_t consumed) { file_.DoneWith(data + consumed); };
+    const std::function<void(uint64_t)> done_with = [&](uint64_t consumed) { done_with_input(data + consumed); };
     auto st = Inflate(comp, entry.method == 9 ? DeflateVariant::kDeflate64 : DeflateVariant::kDeflate, checked,
                       done_with);
     if (!st.ok()) {
