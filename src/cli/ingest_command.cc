@@ -20,6 +20,7 @@ struct IngestArgs {
   std::string release_date;
   bool json = false;
   bool quiet = false;
+  int threads = 0;
 };
 
 }  // namespace
@@ -42,9 +43,13 @@ void AddIngestCommand(CLI::App& app, int* exit_code) {
   eoir->add_option("--release-date", args->release_date, "YYYY-MM-DD for the bad-date window (default: the file's date)");
   eoir->add_flag("--json", args->json, "Print the reconciliation as one JSON object");
   eoir->add_flag("--quiet", args->quiet, "No progress output");
+  eoir->add_option("--threads", args->threads,
+                   "Tables read at once after A_TblCase (default: one per core, at most 2)")
+      ->check(CLI::Range(1, 64));
   eoir->callback([args, exit_code] {
     ingest::IngestOptions o;
     o.source = args->path;
+    o.threads = args->threads;
     o.store = args->store.empty() ? store::DefaultStoreDir() : std::filesystem::path(args->store);
     o.release_id = args->release_id;
     if (!args->release_date.empty()) {

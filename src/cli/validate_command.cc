@@ -19,6 +19,7 @@ struct ValidateArgs {
   std::string release_date;
   bool json = false;
   bool quiet = false;
+  int threads = 0;
 };
 
 }  // namespace
@@ -60,9 +61,13 @@ void AddValidateCommand(CLI::App& app, int* exit_code) {
                    "YYYY-MM-DD: dates more than two years after it are bad (default: the file's date)");
   eoir->add_flag("--json", args->json, "Print the reconciliation as one JSON object");
   eoir->add_flag("--quiet", args->quiet, "No progress output");
+  eoir->add_option("--threads", args->threads,
+                   "Tables read at once after A_TblCase (default: one per core, at most 2)")
+      ->check(CLI::Range(1, 64));
   eoir->callback([args, exit_code] {
     ingest::ValidateOptions o;
     o.path = args->path;
+    o.threads = args->threads;
     o.rejects_dir = args->rejects;
     if (!args->release_date.empty()) {
       int32_t day = 0;

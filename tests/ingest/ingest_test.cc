@@ -104,15 +104,29 @@ TEST(Ingest, LoadsEveryKeptRowTypedAndKeepsTheRejects) {
   EXPECT_TRUE(problems.empty());
 }
 
-TEST(Ingest, SameReleaseSameColumnBytes) {
+// One table at a time or several at once: the same bytes, the same manifest, the same reconciliation.
+TEST(Ingest, SameReleaseSameColumnBytesOnOneThreadOrTwo) {
   const auto& r = Realistic12();
   ScratchDir a("ingest-a"), b("ingest-b");
+  std::vector<IngestResult> results;
   for (const auto* d : {&a, &b}) {
     IngestOptions o;
     o.source = r.dir;
     o.store = d->path();
     o.release_id = "x";
-    ASSERT_TRUE(IngestEoirRelease(o).ok());
+    o.threads = d == &a ? 1 : 2;
+    auto res = IngestEoirRelease(o);
+    ASSERT_TRUE(res.ok()) << res.status().ToString();
+    results.push_back(std::move(res).value());
+  }
+  EXPECT_EQ(ReconciliationJson(results[0].reconciliation, 2), ReconciliationJson(results[1].reconciliation, 2));
+  ASSERT_EQ(results[0].snapshot.tables.size(), results[1].snapshot.tables.size());
+  for (size_t i = 0; i < results[0].snapshot.tables.size(); ++i) {
+    const auto &ta = results[0].snapshot.tables[i], &tb = results[1].snapshot.tables[i];
+    EXPECT_EQ(ta.name, tb.name);
+    EXPECT_EQ(ta.rows, tb.rows) << ta.name;
+    ASSERT_EQ(ta.columns.size(), tb.columns.size()) << ta.name;
+    for (size_t c = 0; c < ta.columns.size(); ++c) EXPECT_EQ(ta.columns[c].file, tb.columns[c].file) << ta.name;
   }
   int compared = 0;
   for (const auto& e : std::filesystem::recursive_directory_iterator(a.path() / "snapshots" / "x")) {
