@@ -1,6 +1,8 @@
 // Civil-date arithmetic on day numbers; no time zones, no locale.
 #include "base/civil_date.h"
 
+#include <ctime>
+
 namespace immstats::base {
 
 int32_t DaysFromCivil(int y, int m, int d) {
@@ -72,6 +74,15 @@ std::string FormatIsoDate(int32_t days) {
   buf[8] = static_cast<char>('0' + c.day / 10);
   buf[9] = static_cast<char>('0' + c.day % 10);
   return std::string(buf, 10);
+}
+
+std::string UtcTimestampNow() {
+  const std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
 }
 
 }  // namespace immstats::base

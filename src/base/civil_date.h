@@ -28,5 +28,7 @@ int32_t FiscalYearStart(int fiscal_year);  // day number of 1 Oct (fy-1)
 // "YYYY-MM-DD" -> day number; nullopt when malformed or not a real date.
 std::optional<int32_t> ParseIsoDate(std::string_view text);
 std::string FormatIsoDate(int32_t days);
+// The current time in UTC as ISO 8601, to the second: "2026-11-29T08:40:12Z".
+std::string UtcTimestampNow();
 
 }  // namespace immstats::base

@@ -8,7 +8,6 @@
 #include <atomic>
 #include <chrono>
 #include <cstdio>
-#include <ctime>
 #include <condition_variable>
 #include <mutex>
 #include <set>
@@ -16,20 +15,14 @@
 
 #include <fmt/format.h>
 
+#include "base/civil_date.h"
+
 namespace immstats::server {
 
 namespace {
 
 constexpr size_t kMaxBodyBytes = 64 * 1024;
 
-std::string UtcNow() {
-  const std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
 
 // What the request log needs that httplib does not keep: when the request began and whether the cache answered.
 struct RequestTrace {
@@ -138,8 +131,9 @@ Server::Server(ServeOptions options) : impl_(std::make_unique<Impl>(std::move(op
       for (const auto& [k, v] : req.params) query += (query.empty() ? "?" : "&") + k + "=" + v;
       target += query;
     }
-    const std::string line = fmt::format("{} {} {} {} {} {}B {:.1f}ms{}", UtcNow(), req.remote_addr, req.method, target,
-                                         res.status, res.body.size(), ms, t_trace.cache_hit ? " cached" : "");
+    const std::string line = fmt::format("{} {} {} {} {} {}B {:.1f}ms{}", base::UtcTimestampNow(), req.remote_addr,
+                                         req.method, target, res.status, res.body.size(), ms,
+                                         t_trace.cache_hit ? " cached" : "");
     if (impl->options.log) {
       impl->options.log(line);
     } else {

@@ -11,10 +11,10 @@
 
 #include <chrono>
 #include <cstdlib>
-#include <ctime>
 
 #include <nlohmann/json.hpp>
 
+#include "base/civil_date.h"
 #include "base/file_util.h"
 #include "immstats/version.h"
 
@@ -33,14 +33,6 @@ Status SyncPath(const fs::path& p) {
   return Status::Ok();
 }
 
-std::string NowUtc() {
-  const std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
 
 bool ValidId(const std::string& id) {
   if (id.empty() || id.size() > 100 || id[0] == '.') return false;
@@ -138,7 +130,7 @@ Result<SnapshotWriter> SnapshotWriter::Begin(const fs::path& store, const std::s
   IMMSTATS_RETURN_IF_ERROR(base::CreateDirectories(store / "snapshots"));
   w.info_.id = id;
   w.info_.format_version = kFormatVersion;
-  w.info_.created = NowUtc();
+  w.info_.created = base::UtcTimestampNow();
   w.info_.immstats_version = kVersion;
   return w;
 }
