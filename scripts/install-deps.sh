@@ -13,6 +13,7 @@ packages=(
   libcpp-httplib-dev                         # `immstats serve`: the HTTP server
   chromium fonts-dejavu-core                 # browser tests of the dashboard (headless, via playwright-core)
   wrk                                        # the HTTP load benchmark (bench/serve_load.sh)
+  sqlite3 python3-pandas                     # benchmark peers from Debian (bench/run.sh; ../shared/peers.md)
 )
 
 # Node and npm (the dashboard build, its browser tests and the DuckDB oracle): any install will do, Debian's if none.

@@ -20,7 +20,7 @@ scripts/build.sh release
 
 echo "== ASan/UBSan build"
 scripts/build.sh asan
-# The sanitizer run skips the statistics-heavy content test and the DuckDB oracle (same code paths as the
+# The sanitizer run skips the statistics-heavy content test, the DuckDB oracle and the benchmark smoke run (same code paths as the
 # release run, where both run; 10x slower under ASan). The query code runs under ASan through the CLI tests.
 (cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
-   ctest --output-on-failure -j"$jobs" --timeout 900 -E '^(Content|AsylumOracle)\.')
+   ctest --output-on-failure -j"$jobs" --timeout 900 -E '^(Content|AsylumOracle|Bench)\.')
