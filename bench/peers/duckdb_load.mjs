@@ -1,5 +1,6 @@
-// W1 for DuckDB: loads every main table of a release folder into a database file, as DuckDB users do
-// (read_csv with type detection; tab-delimited, no quoting), and prints the row count of each table as JSON.
+// W1 for DuckDB: loads every main table of a release folder into a database file and prints the row count of each
+// table as JSON. Columns load as text (all_varchar): DuckDB's type detection fails on EOIR's tables (a
+// sample of tbl_schedule takes ASSIGNMENT_PATH for a boolean, then meets "A" at line 160,085 of a scale-0.1 release).
 // Usage: node duckdb_load.mjs RELEASE_DIR DB_FILE TABLE...
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -14,7 +15,7 @@ const counts = {};
 for (const t of tables) {
   const file = findFile(releaseDir, `${t}.csv`);
   await con.run(`CREATE TABLE "${t}" AS SELECT * FROM read_csv('${file}', delim='\t', header=true, quote='', escape='',
-                 sample_size=100000, null_padding=true)`);
+                 all_varchar=true, null_padding=true)`);
   counts[t] = Number((await con.runAndReadAll(`SELECT count(*) n FROM "${t}"`)).getRowObjects()[0].n);
 }
 await con.run('CHECKPOINT');
