@@ -76,7 +76,7 @@ function check(label, got, want) {
   check('Q1', im.out.rows[0], base.result[0]);
   check('Q1 all', im.out.rows[1], base.result[1]);
   check('Q1 pre', im.out.rows[0], pre.result[0]);
-  report.push(['one nationality, Sep-Aug window, all definitions', im, base, pre]);
+  report.push(['W3: one nationality, Sep-Aug window, all definitions', im, base, pre]);
 }
 // Q2: grant rates by nationality x fiscal year, every year.
 {
@@ -89,7 +89,24 @@ function check(label, got, want) {
   const byKey = new Map(im.out.rows.map((r) => [`${r.nationality}|${r.fy}`, r]));
   for (const w of base.result) check(`Q2 ${w.nat} ${w.fy}`, byKey.get(`${w.nat}|${w.fy}`), w);
   if (base.result.length !== im.out.rows.length) { mismatches++; console.error(`MISMATCH Q2 rows ${im.out.rows.length} vs ${base.result.length}`); }
-  report.push(['by nationality x fiscal year', im, base, pre]);
+  report.push(['W6: by nationality x fiscal year', im, base, pre]);
+}
+// Q3 (issue 5's W4): grant rates by judge for the court with the most decisions in the window (TRAC's judge
+// table: thresholds are flags on the rows, not filters, so every judge's counts are compared).
+{
+  const where = [`comp BETWEEN DATE '${from}' AND DATE '${to}'`];
+  const busiest = (await rows(`SELECT court FROM rec WHERE ${where[0]} AND court IS NOT NULL
+                               GROUP BY court ORDER BY count(*) DESC, court LIMIT 1`))[0].court;
+  const group = (src) => `SELECT coalesce(judge, '') judge, count(*) FILTER (WHERE k = 0) g,
+    count(*) FILTER (WHERE k = 1) d, count(*) FILTER (WHERE k = 2) l, count(*) FILTER (WHERE k IN (3, 4, 5, 6)) o
+    FROM ${src} WHERE ${where[0]} AND court = '${busiest}' GROUP BY ALL`;
+  const im = runImmstats(['--court', busiest, '--by', 'judge', '--from', from, '--to', to]);
+  const base = await timeDuck(group(`(${recordsSql(false)})`));
+  const pre = await timeDuck(group('rec'));
+  const byKey = new Map(im.out.rows.map((r) => [r.judge ?? '', r]));
+  for (const w of base.result) check(`Q3 ${busiest} ${w.judge}`, byKey.get(w.judge), w);
+  if (base.result.length !== im.out.rows.length) { mismatches++; console.error(`MISMATCH Q3 rows ${im.out.rows.length} vs ${base.result.length}`); }
+  report.push([`W4: by judge, court ${busiest}, Sep-Aug window`, im, base, pre]);
 }
 if (mismatches > 0) { console.error(`${mismatches} mismatches: no times reported`); process.exit(1); }
 

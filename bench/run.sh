@@ -3,9 +3,10 @@
 #   W1  load the main EOIR tables of an extracted release (immstats ingest, with its derived records, against
 #       DuckDB read_csv into a database file, SQLite .import, pandas read_csv into memory)
 #   W3  TRAC asylum grant rate for one nationality, a September-August window, with the all-nationality row
+#   W4  grant rates by judge for the busiest court over that window (TRAC's judge table)
 #   W6  grant rates by nationality x fiscal year
 # Every peer's answer is checked against immstats' before any time is printed (W1: the rows of each table;
-# W3/W6: every count of every definition, through bench/asylum_query_bench.mjs); a mismatch fails the run.
+# W3/W4/W6: every count of every definition, through bench/asylum_query_bench.mjs); a mismatch fails the run.
 # Usage: bench/run.sh [--scale S] [--runs N] [--out DIR] [--smoke]
 #   --scale 0.1 (default; 1.0 for the headline figures), --runs 5, --out bench/out/run,
 #   --smoke: scale 0.01, one run each, pandas included (the test suite runs this so that it cannot rot).
@@ -99,7 +100,7 @@ store_mb=$(du -sm "$store" | cut -f1)
 duck_mb=$(( $(stat -c %s "$duck_db") / 1048576 ))
 sqlite_mb=$(( $(stat -c %s "$sqlite_db") / 1048576 ))
 
-echo "== W3 and W6: asylum queries (immstats in a fresh process; DuckDB in-process on its base tables)"
+echo "== W3, W4 and W6: asylum queries (immstats in a fresh process; DuckDB in-process on its base tables)"
 rm -f "$out/q-$scale.duckdb" "$out/q-$scale.duckdb.wal"
 node bench/asylum_query_bench.mjs "$rel" "$bin" "$store" "$out/q-$scale.duckdb" "$runs" | tee "$out/queries.md"
 
@@ -128,7 +129,7 @@ report="$out/report.md"
   echo "immstats' time includes its derived records (asylum decisions, backlog inputs) and source checksums; the"
   echo "peers only load. Store size against DuckDB's file: $(awk -v a="$store_mb" -v b="$duck_mb" 'BEGIN { printf "%.2fx", a / b }')."
   echo
-  echo "### W3 and W6: queries"
+  echo "### W3, W4 and W6: queries"
   cat "$out/queries.md" | grep -E '^\||^median'
 } > "$report"
 echo
