@@ -68,7 +68,6 @@ Status CheckOneOf(const char* option, const std::string& value, std::initializer
 }
 
 Status CheckChoices(const Request& r) {
-  IMMSTATS_RETURN_IF_ERROR(CheckOneOf("format", r.format, {"table", "csv", "json"}));
   if (r.family == Family::kAsylum) {
     IMMSTATS_RETURN_IF_ERROR(CheckOneOf("unit", r.unit, {"proceeding", "case-final"}));
     IMMSTATS_RETURN_IF_ERROR(CheckOneOf("nationality-from", r.nationality_from, {"case", "proceeding"}));
@@ -82,6 +81,13 @@ Status CheckChoices(const Request& r) {
     IMMSTATS_RETURN_IF_ERROR(CheckOneOf("universe", r.universe, {"trac", "completed"}));
   }
   return Status::Ok();
+}
+
+Result<query::OutputFormat> ParseFormat(std::string_view text) {
+  if (text == "table") return query::OutputFormat::kTable;
+  if (text == "csv") return query::OutputFormat::kCsv;
+  if (text == "json") return query::OutputFormat::kJson;
+  return Status::InvalidArgument("format takes table | csv | json, not '" + std::string(text) + "'");
 }
 
 Result<query::ResultTable> RunFamily(const LoadedSnapshot& s, const Request& r, const query::Filters& filters,
@@ -133,13 +139,6 @@ Result<query::ResultTable> RunFamily(const LoadedSnapshot& s, const Request& r, 
 }
 
 }  // namespace
-
-Result<Family> ParseFamily(std::string_view name) {
-  if (name == "asylum") return Family::kAsylum;
-  if (name == "backlog") return Family::kBacklog;
-  if (name == "wait-times") return Family::kWaitTimes;
-  return Status::NotFound("no query family '" + std::string(name) + "': asylum, backlog or wait-times");
-}
 
 const char* FamilyName(Family f) {
   switch (f) {
@@ -218,13 +217,6 @@ Result<std::shared_ptr<const LoadedSnapshot>> LoadSnapshot(const std::filesystem
   loaded->info = std::move(snap).value();
   loaded->names = std::move(names).value();
   return std::shared_ptr<const LoadedSnapshot>(std::move(loaded));
-}
-
-Result<query::OutputFormat> ParseFormat(std::string_view text) {
-  if (text == "table") return query::OutputFormat::kTable;
-  if (text == "csv") return query::OutputFormat::kCsv;
-  if (text == "json") return query::OutputFormat::kJson;
-  return Status::InvalidArgument("format takes table | csv | json, not '" + std::string(text) + "'");
 }
 
 Result<query::ResultTable> Run(const LoadedSnapshot& s, const Request& r) {

@@ -19,8 +19,7 @@
 namespace immstats::api {
 
 enum class Family { kAsylum, kBacklog, kWaitTimes };
-Result<Family> ParseFamily(std::string_view name);  // "asylum", "backlog", "wait-times"
-const char* FamilyName(Family f);
+const char* FamilyName(Family f);  // "asylum", "backlog", "wait-times"
 
 struct Request {
   Family family = Family::kAsylum;
@@ -58,9 +57,8 @@ Result<std::shared_ptr<const LoadedSnapshot>> LoadSnapshot(const std::filesystem
 
 // Validates every option, resolves names against the snapshot, runs the query, then sorts and limits.
 Result<query::ResultTable> Run(const LoadedSnapshot& snapshot, const Request& r);
-Result<query::OutputFormat> ParseFormat(std::string_view text);
 
-// The result as the CLI prints it in the request's format.
+// The result as the CLI prints it in the request's format (an unknown format is an InvalidArgument error).
 Result<std::string> RunAndFormat(const LoadedSnapshot& snapshot, const Request& r);
 
 }  // namespace immstats::api

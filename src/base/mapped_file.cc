@@ -39,18 +39,24 @@ void MappedFile::Release() {
   size_ = 0;
 }
 
+namespace {
+uint64_t PageSize() {
+  static const uint64_t page = static_cast<uint64_t>(::sysconf(_SC_PAGESIZE));
+  return page;
+}
+}  // namespace
+
 void MappedFile::DoneWith(uint64_t end) const {
-  static const uint64_t kPage = static_cast<uint64_t>(::sysconf(_SC_PAGESIZE));
-  end = std::min<uint64_t>(end, size_) / kPage * kPage;
+  end = std::min<uint64_t>(end, size_) / PageSize() * PageSize();
   if (data_ == nullptr || end <= released_ + (4u << 20)) return;  // in steps of at least 4 MiB
-  ::madvise(const_cast<uint8_t*>(data_) + released_, end - released_, MADV_DONTNEED);
+  DropRange(released_, end);
   released_ = end;
 }
 
 void MappedFile::DropRange(uint64_t begin, uint64_t end) const {
-  static const uint64_t kPage = static_cast<uint64_t>(::sysconf(_SC_PAGESIZE));
-  begin = (begin + kPage - 1) / kPage * kPage;
-  end = std::min<uint64_t>(end, size_) / kPage * kPage;
+  const uint64_t page = PageSize();
+  begin = (begin + page - 1) / page * page;
+  end = std::min<uint64_t>(end, size_) / page * page;
   if (data_ == nullptr || end <= begin) return;
   ::madvise(const_cast<uint8_t*>(data_) + begin, end - begin, MADV_DONTNEED);
 }

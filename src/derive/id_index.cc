@@ -50,14 +50,10 @@ void IdIndex::Build(const CompactIds& ids) {
   dense_.clear();
   by_key_.clear();
   ids_ = nullptr;
-  if (lo > hi) {
-    use_dense_ = true;
-    return;
-  }
+  if (lo > hi) return;  // no keys: every lookup misses
   const auto span = static_cast<uint64_t>(hi) - static_cast<uint64_t>(lo);
-  use_dense_ = span <= 2 * static_cast<uint64_t>(count) + 1024;
   base_ = lo;
-  if (use_dense_) {
+  if (span <= 2 * static_cast<uint64_t>(count) + 1024) {
     dense_.assign(span + 1, -1);
     for (size_t i = 0; i < count; ++i) {
       if (ids[i] == CompactIds::kNullId) continue;
@@ -76,7 +72,7 @@ void IdIndex::Build(const CompactIds& ids) {
 }
 
 int32_t IdIndex::Find(int64_t id) const {
-  if (use_dense_) {
+  if (ids_ == nullptr) {
     if (id < base_ || dense_.empty()) return -1;
     const auto k = static_cast<uint64_t>(id - base_);
     return k < dense_.size() ? dense_[k] : -1;

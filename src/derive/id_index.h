@@ -38,14 +38,13 @@ class IdIndex {
   void Build(const CompactIds& ids);
   int32_t Find(int64_t id) const;  // -1 when absent
   bool borrows_keys() const { return ids_ != nullptr; }
-  size_t MemoryBytes() const { return dense_.capacity() * 4 + by_key_.capacity() * 4; }
 
  private:
   int64_t base_ = 0;
   std::vector<int32_t> dense_;     // dense keys: key - base_ -> row
-  const CompactIds* ids_ = nullptr;  // sparse keys: searched through by_key_ (or directly when already sorted)
+  const CompactIds* ids_ = nullptr;  // sparse keys: searched through by_key_ (or directly when already sorted);
+                                     // null: dense keys (or none), looked up in dense_
   std::vector<uint32_t> by_key_;   // rows in key order; empty when the rows already are (and no nulls)
-  bool use_dense_ = true;
   mutable size_t hint_ = 0;        // children come grouped by parent: the next lookup is usually here or next
 };
 

@@ -558,9 +558,8 @@ Status Validator::ReadTables(std::vector<Job>* jobs) {
     }
   }
   if (!failed && !rest.empty()) {
-    const int workers = std::min<int>(threads, static_cast<int>(rest.size()));
-    read_batch(rest, workers,
-               workers > 1 ? std::to_string(rest.size()) + " tables" : std::string(rest.front()->spec->name));
+    const std::string label = rest.size() > 1 ? std::to_string(rest.size()) + " tables" : std::string(rest[0]->spec->name);
+    read_batch(rest, threads, label);
   }
   for (const auto& j : *jobs) {  // the first real failure, in table order
     if (!j.status.ok() && j.status.code() != StatusCode::kCancelled) return j.status;

@@ -1,7 +1,9 @@
 // Routes: /api/* answers as the CLI's --format json (or csv/table), / and /assets/* from the embedded bundle.
 #include "server/router.h"
 
+#include <algorithm>
 #include <system_error>
+#include <thread>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -54,7 +56,25 @@ Answer ErrorAnswer(int status, const std::string& message) {
   return a;
 }
 
-Router::Router(RouterOptions options) : options_(std::move(options)) {}
+bool FairGate::Enter(std::chrono::milliseconds timeout) {
+  std::unique_lock lock(mu_);
+  const uint64_t ticket = next_++;
+  if (cv_.wait_for(lock, timeout, [&] { return ticket < granted_; })) return true;
+  abandoned_.insert(ticket);
+  return false;
+}
+
+void FairGate::Leave() {
+  std::lock_guard lock(mu_);
+  ++granted_;
+  while (abandoned_.erase(granted_ - 1) != 0) ++granted_;  // a ticket given up passes its turn on
+  cv_.notify_all();
+}
+
+Router::Router(RouterOptions options)
+    : options_(std::move(options)),
+      gate_(std::max(1, options_.max_running_queries > 0 ? options_.max_running_queries
+                                                         : static_cast<int>(std::thread::hardware_concurrency()))) {}
 
 Answer Router::Handle(const std::string& method, const std::string& path, const Params& params,
                       const std::string& if_none_match) {
@@ -114,7 +134,13 @@ Answer Router::Query(api::Family family, const Params& params, const std::string
   }
   Answer a;
   if (CachedAnswer(key, &a)) return a;
+  if (!gate_.Enter(options_.queue_timeout)) {
+    Answer busy = ErrorAnswer(503, "the server is busy: every query slot stayed taken; retry shortly");
+    busy.headers.emplace_back("Retry-After", "1");
+    return busy;
+  }
   auto text = api::RunAndFormat(**snapshot, r);
+  gate_.Leave();
   if (!text.ok()) return ErrorAnswer(HttpStatusOf(text.status(), false), text.status().message());
   a.body = std::move(text).value();
   a.content_type = ContentTypeOf(r.format);

@@ -2,12 +2,16 @@
 // answers, independent of the HTTP library, so that routing, validation and caching are tested directly.
 #pragma once
 
+#include <chrono>
+#include <condition_variable>
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <list>
 #include <map>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -28,8 +32,25 @@ struct Answer {
   bool cache_hit = false;  // for the request log
 };
 
+// At most `slots` queries computed at once, admitted first come, first served (a semaphore would let late
+// arrivals overtake and starve early ones); a request that waits past its deadline gives its turn up.
+class FairGate {
+ public:
+  explicit FairGate(int slots) : granted_(static_cast<uint64_t>(slots)) {}
+  bool Enter(std::chrono::milliseconds timeout);
+  void Leave();
+
+ private:
+  std::mutex mu_;
+  std::condition_variable cv_;
+  uint64_t next_ = 0, granted_;  // tickets below granted_ may run
+  std::set<uint64_t> abandoned_;
+};
+
 struct RouterOptions {
   std::filesystem::path store_dir;
+  int max_running_queries = 0;     // queries computed at once (cached answers do not wait); 0: one per core
+  std::chrono::milliseconds queue_timeout{10000};  // a query waiting longer for its turn gets 503
   size_t cache_bytes = size_t{64} << 20;  // answers kept by (snapshot, query), most recent first; 0 = no cache
   size_t max_params = 64;         // parameters per request
   size_t max_param_bytes = 1024;  // bytes per parameter value
@@ -53,6 +74,7 @@ class Router {
   void Remember(const std::string& key, const Answer& answer);
 
   RouterOptions options_;
+  FairGate gate_;
   std::mutex mu_;
   std::map<std::string, std::shared_ptr<const api::LoadedSnapshot>> snapshots_;  // by id
   std::string latest_id_;

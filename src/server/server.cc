@@ -8,9 +8,6 @@
 #include <atomic>
 #include <chrono>
 #include <cstdio>
-#include <condition_variable>
-#include <mutex>
-#include <set>
 #include <thread>
 
 #include <fmt/format.h>
@@ -31,43 +28,12 @@ struct RequestTrace {
 };
 thread_local RequestTrace t_trace;
 
-// At most `slots` queries computed at once, admitted first come, first served (a semaphore would let late
-// arrivals overtake and starve early ones); a request that waits past its deadline gives its turn up.
-class FairGate {
- public:
-  explicit FairGate(int slots) : granted_(static_cast<uint64_t>(slots)) {}
-  bool Enter(std::chrono::milliseconds timeout) {
-    std::unique_lock lock(mu_);
-    const uint64_t ticket = next_++;
-    if (cv_.wait_for(lock, timeout, [&] { return ticket < granted_; })) return true;
-    abandoned_.insert(ticket);
-    return false;
-  }
-  void Leave() {
-    std::lock_guard lock(mu_);
-    ++granted_;
-    while (abandoned_.erase(granted_ - 1) != 0) ++granted_;  // a ticket given up passes its turn on
-    cv_.notify_all();
-  }
-
- private:
-  std::mutex mu_;
-  std::condition_variable cv_;
-  uint64_t next_ = 0, granted_;  // tickets below granted_ may run
-  std::set<uint64_t> abandoned_;
-};
-
 }  // namespace
 
 struct Server::Impl {
-  explicit Impl(ServeOptions o)
-      : options(std::move(o)),
-        router(options.router),
-        gate(std::max(1, options.max_running_queries > 0 ? options.max_running_queries
-                                                         : static_cast<int>(std::thread::hardware_concurrency()))) {}
+  explicit Impl(ServeOptions o) : options(std::move(o)), router(options.router) {}
   ServeOptions options;
   Router router;
-  FairGate gate;
   httplib::Server http;
   int port = 0;
   // Stop() may come before Run() has started listening (httplib's stop() would then do nothing).
@@ -99,29 +65,20 @@ Server::Server(ServeOptions options) : impl_(std::make_unique<Impl>(std::move(op
     return httplib::Server::HandlerResponse::Unhandled;
   });
   const auto handle = [impl](const httplib::Request& req, httplib::Response& res) {
-    const bool is_query = req.path == "/api/asylum" || req.path == "/api/backlog" || req.path == "/api/wait-times";
-    if (is_query && !impl->gate.Enter(impl->options.queue_timeout)) {
-      const Answer busy = ErrorAnswer(503, "the server is busy: every query slot stayed taken; retry shortly");
-      res.status = busy.status;
-      res.set_content(busy.body, busy.content_type.c_str());
-      res.set_header("Retry-After", "1");
-      return;
-    }
     Answer a = impl->router.Handle(req.method, req.path, req.params, req.get_header_value("If-None-Match"));
-    if (is_query) impl->gate.Leave();
     t_trace.cache_hit = a.cache_hit;
     res.status = a.status;
     for (const auto& [k, v] : a.headers) res.set_header(k.c_str(), v);
     if (!impl->options.cors_origin.empty()) res.set_header("Access-Control-Allow-Origin", impl->options.cors_origin);
     if (a.status != 304) res.set_content(std::move(a.body), a.content_type.c_str());
   };
-  for (const char* pattern : {R"(/.*)"}) {
-    impl->http.Get(pattern, handle);
-    impl->http.Post(pattern, handle);
-    impl->http.Put(pattern, handle);
-    impl->http.Delete(pattern, handle);
-    impl->http.Patch(pattern, handle);
-  }
+  // Every path and method goes to the router, which answers 404 and 405 itself (HEAD is served as GET).
+  const char* const every_path = R"(/.*)";
+  impl->http.Get(every_path, handle);
+  impl->http.Post(every_path, handle);
+  impl->http.Put(every_path, handle);
+  impl->http.Delete(every_path, handle);
+  impl->http.Patch(every_path, handle);
   impl->http.set_logger([impl](const httplib::Request& req, const httplib::Response& res) {
     const double ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t_trace.start).count();

@@ -12,13 +12,11 @@
 namespace immstats::server {
 
 struct ServeOptions {
-  RouterOptions router;
+  RouterOptions router;            // the store, the answer cache, the query gate
   std::string host = "127.0.0.1";
   int port = 8080;                 // 0: any free port (see Server::port())
   std::string cors_origin;         // empty: no CORS headers (the default)
   int threads = 0;                 // connection threads (one per open connection); 0: 64, or 16 per core when more
-  int max_running_queries = 0;     // queries computed at once; 0: one per core
-  std::chrono::milliseconds queue_timeout{10000};  // a query waiting longer for its turn gets 503
   std::chrono::seconds io_timeout{10};             // read and write timeouts per connection
   std::function<void(const std::string&)> log;     // one line per request; empty: stderr
 };
