@@ -12,6 +12,8 @@ void AddSynthCommand(CLI::App& app, int* exit_code);
 void AddZipCommand(CLI::App& app, int* exit_code);
 void AddValidateCommand(CLI::App& app, int* exit_code);
 void AddIngestCommand(CLI::App& app, int* exit_code);
+// `ingest cbp|ohss|ice|iceair` under the `ingest` command.
+void AddSourceIngestCommands(CLI::App* ingest, int* exit_code);
 void AddStoreCommand(CLI::App& app, int* exit_code);
 void AddAsylumCommand(CLI::App& app, int* exit_code);
 void AddBacklogCommand(CLI::App& app, int* exit_code);

@@ -46,6 +46,7 @@ void AddIngestCommand(CLI::App& app, int* exit_code) {
   eoir->add_option("--threads", args->threads,
                    "Tables read at once after A_TblCase (default: one per core, at most 2)")
       ->check(CLI::Range(1, 64));
+  AddSourceIngestCommands(ingest, exit_code);
   eoir->callback([args, exit_code] {
     ingest::IngestOptions o;
     o.source = args->path;

@@ -1,4 +1,5 @@
 // `immstats validate eoir`: read a release as ingest will, repair what the rules allow, account for every row.
+#include <algorithm>
 #include <cstdio>
 #include <memory>
 #include <string>
@@ -26,11 +27,13 @@ struct ValidateArgs {
 
 void PrintReconciliation(const ingest::Reconciliation& rec) {
   fmt::print("Reconciliation of {}\n\n", rec.source);
-  fmt::print("  {:<22} {:>12} {:>12} {:>12} {:>10}\n", "table", "read", "loaded", "Count.txt", "diff");
+  size_t w = 22;
+  for (const auto& t : rec.tables) w = std::max(w, t.name.size());
+  fmt::print("  {:<{}} {:>12} {:>12} {:>12} {:>10}\n", "table", w, "read", "loaded", "Count.txt", "diff");
   for (const auto& t : rec.tables) {
     const std::string ct = t.count_txt ? GroupThousands(*t.count_txt) : "-";
     const std::string diff = t.count_txt ? GroupThousands(t.read - *t.count_txt) : "-";
-    fmt::print("  {:<22} {:>12} {:>12} {:>12} {:>10}\n", t.name, GroupThousands(t.read), GroupThousands(t.loaded), ct,
+    fmt::print("  {:<{}} {:>12} {:>12} {:>12} {:>10}\n", t.name, w, GroupThousands(t.read), GroupThousands(t.loaded), ct,
                diff);
   }
   fmt::print("\n");
