@@ -19,6 +19,8 @@ void AddAsylumCommand(CLI::App& app, int* exit_code);
 void AddBacklogCommand(CLI::App& app, int* exit_code);
 void AddWaitTimesCommand(CLI::App& app, int* exit_code);
 void AddServeCommand(CLI::App& app, int* exit_code);
+// encounters, removals, flights.
+void AddFactCommands(CLI::App& app, int* exit_code);
 
 // Prints a reconciliation as the table people read (validate and ingest share it).
 void PrintReconciliation(const ingest::Reconciliation& rec);

@@ -172,7 +172,8 @@ Answer Router::StoreInfo() {
     for (const auto& t : s.tables) o["tables"].push_back({{"name", t.name}, {"rows", t.rows}});
     j["snapshots"].push_back(std::move(o));
   }
-  j["latest"] = all->empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(all->back().id);
+  auto latest = store::Store(options_.store_dir).Get("latest");
+  j["latest"] = latest.ok() ? nlohmann::ordered_json(latest->id) : nlohmann::ordered_json();
   return Json(j);
 }
 

@@ -228,14 +228,22 @@ Result<std::vector<SnapshotInfo>> Store::List() const {
   return out;
 }
 
-Result<SnapshotInfo> Store::Get(const std::string& id) const {
+Result<SnapshotInfo> Store::Get(const std::string& id, const std::string& source) const {
   auto all = List();
   if (!all.ok()) return all.status();
   if (all->empty()) {
     return Status::NotFound("the store " + dir_.string() + " holds no snapshot: ingest a release first "
                             "(`immstats ingest eoir 'EOIR Case Data.zip'`)");
   }
-  if (id == "latest") return all->back();
+  if (id == "latest") {
+    for (auto it = all->rbegin(); it != all->rend(); ++it) {
+      if (it->source() == source) return *it;
+    }
+    const std::string how = source == "eoir" ? "immstats ingest eoir 'EOIR Case Data.zip'"
+                                             : "immstats ingest " + source + " FILE...";
+    return Status::NotFound("the store " + dir_.string() + " holds no " + source + " snapshot: ingest one first (`" +
+                            how + "`)");
+  }
   for (auto& s : *all) {
     if (s.id == id) return s;
   }

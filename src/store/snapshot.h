@@ -44,6 +44,11 @@ struct SnapshotInfo {
   std::string reconciliation_json;  // the ingest's reconciliation, verbatim
   std::map<std::string, std::string> attributes;  // e.g. data_through: the latest event date in the release
   std::filesystem::path dir;
+  // Which source the snapshot holds: the `source` attribute (cbp, ohss, ice, iceair), "eoir" when absent.
+  std::string source() const {
+    auto it = attributes.find("source");
+    return it == attributes.end() ? "eoir" : it->second;
+  }
 };
 
 // $IMMSTATS_STORE, else $XDG_DATA_HOME/immstats/store, else ~/.local/share/immstats/store.
@@ -93,8 +98,8 @@ class Store {
   const std::filesystem::path& dir() const { return dir_; }
   // Published snapshots, oldest first. An unreadable or other-version manifest is an error naming it.
   Result<std::vector<SnapshotInfo>> List() const;
-  // `id`, or "latest" for the newest.
-  Result<SnapshotInfo> Get(const std::string& id) const;
+  // `id`, or "latest" for the newest snapshot of `source` ("eoir": court data; "cbp", "ohss", "ice", "iceair").
+  Result<SnapshotInfo> Get(const std::string& id, const std::string& source = "eoir") const;
   // Re-checks every block checksum of every column; problems lists each damaged block.
   Status Verify(const std::string& id, std::vector<std::string>* problems) const;
   Status Remove(const std::string& id) const;
