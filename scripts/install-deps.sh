@@ -9,6 +9,7 @@ packages=(
   p7zip-full unzip                           # writing and checking Deflate/Deflate64 zips
   zlib1g-dev                                 # CRC-32 for zip entries; a reference inflater in tests
   libzstd-dev libxxhash-dev                  # store blocks: compression and checksums
+  libexpat1-dev                              # xlsx workbooks (OHSS): their XML parts
   bsdextrautils                              # `column`, used by the demo to show rows
   libcpp-httplib-dev                         # `immstats serve`: the HTTP server
   chromium fonts-dejavu-core                 # browser tests of the dashboard (headless, via playwright-core)

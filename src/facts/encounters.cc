@@ -96,18 +96,15 @@ Result<query::ResultTable> RunCbp(const store::Store& store, const FactRequest& 
   auto files = view->Strings("file");
   auto month_col = view->Dates("month_start");
   auto country_col = view->Strings("country");
-  auto region_col = view->Strings("land_border_region");
   if (!files.ok()) return files.status();
   if (!month_col.ok()) return month_col.status();
   if (!country_col.ok()) return country_col.status();
-  if (!region_col.ok()) return region_col.status();
   const size_t nfiles = (*files)->dict.size();
   std::set<std::string> needed;
   for (const auto& d : a.by) needed.insert(d.column);
   for (const auto& f : a.filters) needed.insert(f.column);
   std::vector<std::set<std::string>> filled(nfiles);
   std::vector<std::set<std::string>> named(nfiles);
-  std::vector<std::set<std::string>> regions(nfiles);
   std::vector<std::map<int32_t, bool>> months(nfiles);
   std::map<std::string, const store::StringColumn*> cols;
   for (const auto& c : needed) {
@@ -124,7 +121,6 @@ Result<query::ResultTable> RunCbp(const store::Store& store, const FactRequest& 
     }
     const auto country = (*country_col)->At(i);
     if (!country.empty() && country != "OTHER") named[f].insert(std::string(country));
-    regions[f].insert(std::string((*region_col)->At(i)));
     months[f][(**month_col)[i]] = true;
   }
   // The newest first: cbp.files ranks them.
@@ -134,10 +130,15 @@ Result<query::ResultTable> RunCbp(const store::Store& store, const FactRequest& 
   auto rank_values = ranks_view->Ints("newest_rank");
   if (!rank_files.ok()) return rank_files.status();
   if (!rank_values.ok()) return rank_values.status();
+  auto variants = ranks_view->Strings("variant");
+  if (!variants.ok()) return variants.status();
   std::vector<int64_t> rank(nfiles, INT64_MAX);
+  std::vector<bool> southwest_file(nfiles, false);  // a Southwest-border file: it answers only for that region
   for (size_t i = 0; i < ranks_view->rows(); ++i) {
     for (size_t f = 0; f < nfiles; ++f) {
-      if ((*files)->dict[f] == (*rank_files)->At(i)) rank[f] = (**rank_values)[i];
+      if ((*files)->dict[f] != (*rank_files)->At(i)) continue;
+      rank[f] = (**rank_values)[i];
+      southwest_file[f] = (*variants)->At(i) == "southwest";
     }
   }
   bool region_only_southwest = false;
@@ -158,7 +159,7 @@ Result<query::ResultTable> RunCbp(const store::Store& store, const FactRequest& 
       if (c == "month_start" || c == "fiscal_year" || c == "country") continue;
       if (!filled[f].count(c)) return false;
     }
-    const bool southwest_only = regions[f].size() == 1 && *regions[f].begin() == "Southwest Land Border";
+    const bool southwest_only = southwest_file[f];
     if (southwest_only && !region_only_southwest) return false;
     for (const auto& code : countries) {
       if (std::find(unpublished.begin(), unpublished.end(), code) == unpublished.end() && !named[f].count(code)) return false;

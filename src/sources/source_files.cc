@@ -115,6 +115,14 @@ Result<store::SnapshotWriter> BeginSourceSnapshot(const SourceIngestOptions& opt
                                                   std::string* id) {
   if (options.files.empty()) return Status::InvalidArgument("no file given: name at least one file to ingest");
   *id = options.snapshot_id.empty() ? DefaultSnapshotId(source) : options.snapshot_id;
+  if (options.snapshot_id.empty()) {
+    // Two ingests within one second: number the later ones.
+    std::error_code ec;
+    const std::string base = *id;
+    for (int n = 2; std::filesystem::exists(options.store / "snapshots" / *id, ec); ++n) {
+      *id = base + "-" + std::to_string(n);
+    }
+  }
   auto writer = store::SnapshotWriter::Begin(options.store, *id);
   if (!writer.ok()) return writer.status();
   writer->SetAttribute("source", source);
