@@ -70,6 +70,37 @@ echo "== Every figure has a receipt: immstats asylum --nationality HO --fy 2024 
 "$bin" asylum $q --nationality HO --fy 2024 --definition trac --receipt --format json | sed -n '/"receipt"/,$p' | head -40 | sed 's/^/  /'
 echo "  ..."
 echo
+# The other sources: the real CBP, OHSS, ICE and ICE Air files of the data catalog when they are beside the
+# project (IMMSTATS_REAL_DATA, else ../shared/data/real); they are read as published, never copied into it.
+real="${IMMSTATS_REAL_DATA:-../shared/data/real}"
+if [[ -d "$real/cbp-nationwide-encounters" ]]; then
+  echo "== The other sources, as published (from $real): CBP, the OHSS workbook, ICE, ICE Air"
+  "$bin" ingest cbp $q --quiet "$real"/cbp-nationwide-encounters/*.csv "$real"/cbp-sbo-encounters/*.csv | tail -1 | sed 's/^/  /'
+  "$bin" ingest ohss $q --quiet "$real/ohss-khsm-usbp/KHSM Encounters (USBP) fy25m11.xlsx" | tail -1 | sed 's/^/  /'
+  "$bin" ingest ice $q --quiet "$real"/ice-enforce/us/import/frozen/ICERemovals_FY20*.csv.gz \
+    "$real/ice-air/share/resources/FY2017andFY2018ICERemovalsbyCountryofCitizenship.csv" \
+    "$real/ice-annual-report/ice_removals_by_country_of_citizenship_fy2019_fy2024.csv" | tail -1 | sed 's/^/  /'
+  "$bin" ingest iceair $q --quiet "$real/ice-air/analyze/note/flights.csv" \
+    "$real"/ice-air/installment{1,3}/clean/output/airport_dict.yaml \
+    "$real"/ice-air/installment3/analyze/output/{pulocsdict,droplocsdict}.yaml | tail -1 | sed 's/^/  /'
+  echo
+  echo "== Question 6: Southwest border encounters by fiscal year (CBP; each month from the newest file)"
+  "$bin" encounters $q --region southwest --by fy | sed 's/^/  /'
+  echo
+  echo "== Question 7: Nepal at the border: CBP folds it into OTHER; OHSS publishes it (rounded to 10)"
+  "$bin" encounters $q --citizenship Nepal --fy 2023 | sed 's/^/  /'
+  "$bin" encounters $q --source ohss --citizenship Nepal --fy 2023 | sed 's/^/  /'
+  echo
+  echo "== Question 8: where ICE Air flew removals in FY2018 (passengers by dropoff airport)"
+  "$bin" flights $q --kind removal --fy 2018 --by dropoff_airport --sort passengers --limit 5 | sed 's/^/  /'
+  echo
+  echo "== One nationality across every source: immstats country Honduras --from-fy 2016"
+  echo "   (court columns come from the synthetic demo release; the others from the real files)"
+  "$bin" country Honduras $q --from-fy 2016 | sed 's/^/  /'
+  echo
+else
+  echo "(No real data folder at $real: set IMMSTATS_REAL_DATA to add CBP, OHSS, ICE and ICE Air to the demo.)"
+fi
 port="${IMMSTATS_DEMO_PORT:-8080}"
 if [[ "${IMMSTATS_DEMO_SERVE:-1}" == 0 ]]; then
   echo "Serve it with: $bin serve --store $out/store"

@@ -21,6 +21,7 @@ void AddWaitTimesCommand(CLI::App& app, int* exit_code);
 void AddServeCommand(CLI::App& app, int* exit_code);
 // encounters, removals, flights.
 void AddFactCommands(CLI::App& app, int* exit_code);
+void AddCountryCommand(CLI::App& app, int* exit_code);
 
 // Prints a reconciliation as the table people read (validate and ingest share it).
 void PrintReconciliation(const ingest::Reconciliation& rec);

@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
   immstats::cli::AddBacklogCommand(app, &exit_code);
   immstats::cli::AddWaitTimesCommand(app, &exit_code);
   immstats::cli::AddFactCommands(app, &exit_code);
+  immstats::cli::AddCountryCommand(app, &exit_code);
   immstats::cli::AddServeCommand(app, &exit_code);
   try {
     app.parse(argc, argv);
