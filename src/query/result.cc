@@ -26,7 +26,7 @@ std::string Human(const Value& v) {
     case Value::Kind::kInt: return Thousands(v.i);
     case Value::Kind::kRate: return fmt::format("{:.1f}%", v.d * 100);
     case Value::Kind::kNumber: return fmt::format("{:.1f}", v.d);
-    case Value::Kind::kBool: return v.i != 0 ? "yes" : "no";
+    case Value::Kind::kBool: return v.i != 0 ? "yes" : "";
   }
   return "";
 }

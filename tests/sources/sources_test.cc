@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include "base/subprocess.h"
 #include "facts/fact_request.h"
 #include "sources/sources.h"
 
@@ -212,6 +213,92 @@ TEST_F(SourcesTest, IceAirLegsAirportsWithNanAndMissions) {
   m.filters["country"] = {"HN"};
   EXPECT_EQ(Json(facts::RunFlights(Store(), m)),
             "mission,pickups,dropoffs,dropoff_countries\n47112,KAEX KBFL,MHLM,HN\n");
+}
+
+// An OHSS-shaped workbook: each sheet a header (Fiscal\nYear, [Month], dimensions, Quantity) and a few rows.
+fs::path MakeOhssWorkbook(const fs::path& dir, bool drop_last_sheet) {
+  fs::remove_all(dir);
+  fs::create_directories(dir / "xl" / "worksheets");
+  fs::create_directories(dir / "xl" / "_rels");
+  auto write = [&](const std::string& rel, const std::string& text) { std::ofstream(dir / rel) << text; };
+  const std::vector<std::pair<std::string, std::vector<std::string>>> kinds = {
+      {"Count", {}}, {"Citizenship", {"Citizenship"}}, {"Region", {"Region"}}, {"Family Status", {"Family Status"}},
+      {"Sector", {"Sector"}}, {"Rgn and Citp", {"Region", "Citizenship"}},
+      {"Rgn and Fam Status", {"Region", "Family Status"}}, {"Rgn and Sector", {"Region", "Sector"}}};
+  std::string sheets, rels;
+  int n = 0;
+  for (const auto& [suffix, dims] : kinds) {
+    for (const char* period : {"Annual ", "Monthly "}) {
+      if (drop_last_sheet && n == 15) break;
+      ++n;
+      const bool monthly = std::string(period) == "Monthly ";
+      sheets += "<sheet name=\"" + std::string(period) + suffix + "\" sheetId=\"" + std::to_string(n) + "\" r:id=\"rId" +
+                std::to_string(n) + "\"/>";
+      rels += "<Relationship Id=\"rId" + std::to_string(n) + "\" Target=\"worksheets/sheet" + std::to_string(n) + ".xml\"/>";
+      auto cell = [](const std::string& text) { return "<c t=\"inlineStr\"><is><t>" + text + "</t></is></c>"; };
+      std::string head = cell("Fiscal\nYear") + (monthly ? cell("Month") : "");
+      for (const auto& d : dims) head += cell(d);
+      head += cell("Quantity");
+      std::string body = "<row r=\"1\">" + head + "</row>";
+      const std::vector<std::pair<std::string, std::string>> values = {{"Nepal", "20"}, {"Honduras", "130"}, {"Cuba", ""}};
+      int r = 1;
+      for (const auto& [country, qty] : values) {
+        std::string row = "<c><v>2024</v></c>" + (monthly ? cell("02 November") : "");
+        for (const auto& d : dims) {
+          row += cell(d == "Citizenship" ? country : d == "Region" ? "Southwest Land Border"
+                      : d == "Sector" ? "Rio Grande Valley, TX" : "Single Adults");
+        }
+        row += qty.empty() ? "" : "<c><v>" + qty + "</v></c>";
+        body += "<row r=\"" + std::to_string(++r) + "\">" + row + "</row>";
+      }
+      write("xl/worksheets/sheet" + std::to_string(n) + ".xml",
+            "<?xml version=\"1.0\"?><worksheet><sheetData>" + body + "</sheetData></worksheet>");
+    }
+  }
+  write("[Content_Types].xml", "<?xml version=\"1.0\"?><Types/>");
+  write("xl/workbook.xml", "<?xml version=\"1.0\"?><workbook xmlns:r=\"r\"><sheets>" + sheets + "</sheets></workbook>");
+  write("xl/_rels/workbook.xml.rels", "<?xml version=\"1.0\"?><Relationships>" + rels + "</Relationships>");
+  const fs::path xlsx = dir.parent_path() / (dir.filename().string() + ".xlsx");
+  fs::remove(xlsx);
+  auto run = base::RunProcess({"7z", "a", "-tzip", "-mx=1", xlsx.string(), "."}, dir);
+  EXPECT_TRUE(run.ok() && run->exit_code == 0);
+  return xlsx;
+}
+
+TEST_F(SourcesTest, OhssWorkbookSheetsMonthsBlanksAndRounding) {
+  auto r = IngestOhss(Options({MakeOhssWorkbook(dir_ / "khsm", false)}));
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->reconciliation.tables.size(), 16u);
+  EXPECT_EQ(r->reconciliation.tables.at(3).flagged.at("blank_is_zero"), 1);  // Monthly Citizenship: Cuba
+  facts::FactRequest annual;
+  annual.source = "ohss";
+  annual.filters["citizenship"] = {"NP"};
+  annual.fy = 2024;
+  auto a = facts::RunEncounters(Store(), annual);
+  EXPECT_EQ(Json(a), "encounters,rounded_to\n20,10\n");
+  ASSERT_TRUE(a.ok());
+  EXPECT_EQ(a->query["sheet"], "Annual Citizenship");
+  facts::FactRequest monthly;
+  monthly.source = "ohss";
+  monthly.by = {"month", "citizenship"};
+  monthly.filters["region"] = {"southwest"};
+  auto m = facts::RunEncounters(Store(), monthly);
+  EXPECT_EQ(Json(m), "month,citizenship,citizenship_code,encounters,rounded_to\n2023-11,Cuba,CU,0,10\n"
+                     "2023-11,Honduras,HN,130,10\n2023-11,Nepal,NP,20,10\n");
+  ASSERT_TRUE(m.ok());
+  EXPECT_EQ(m->query["sheet"], "Monthly Rgn and Citp");
+  facts::FactRequest crossing;
+  crossing.source = "ohss";
+  crossing.by = {"citizenship", "sector"};
+  auto bad = facts::RunEncounters(Store(), crossing);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("does not publish citizenship × sector"), std::string::npos) << bad.status().message();
+}
+
+TEST_F(SourcesTest, OhssWorkbookMissingASheetNamesIt) {
+  auto r = IngestOhss(Options({MakeOhssWorkbook(dir_ / "short", true)}));
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("lacks sheet(s) 'Monthly Rgn and Sector'"), std::string::npos) << r.status().message();
 }
 
 TEST_F(SourcesTest, EachSourceHasItsOwnLatestSnapshot) {
