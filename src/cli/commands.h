@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 
 #include "ingest/release_validator.h"
+#include "query/result.h"
 
 namespace immstats::cli {
 
@@ -22,6 +23,9 @@ void AddServeCommand(CLI::App& app, int* exit_code);
 // encounters, removals, flights.
 void AddFactCommands(CLI::App& app, int* exit_code);
 void AddCountryCommand(CLI::App& app, int* exit_code);
+
+// "table", "csv" or "json" (already checked by the option) as an output format.
+query::OutputFormat OutputFormatNamed(const std::string& name);
 
 // Prints a reconciliation as the table people read (validate and ingest share it).
 void PrintReconciliation(const ingest::Reconciliation& rec);

@@ -155,9 +155,7 @@ int Run(const CountryArgs& a) {
   t.notes.push_back("Each source counts something else (court decisions, border encounters, removals, flight "
                     "passengers): compare within a column, not across. Run each family with --receipt for its receipt.");
   if (a.format == "table") fmt::print("{} ({}), by fiscal year, every source in {}\n\n", country->name, country->code, dir.string());
-  const query::OutputFormat f = a.format == "json" ? query::OutputFormat::kJson
-                                : a.format == "csv" ? query::OutputFormat::kCsv
-                                                    : query::OutputFormat::kTable;
+  const query::OutputFormat f = OutputFormatNamed(a.format);
   std::fputs(query::Format(t, f).c_str(), stdout);
   return 0;
 }

@@ -61,12 +61,18 @@ int Run(const FactArgs& a, RunFn fn, const char* command) {
     std::fprintf(stderr, "immstats %s: %s\n", command, t.status().message().c_str());
     return t.status().ExitCode();
   }
-  const query::OutputFormat f = a.format == "json" ? query::OutputFormat::kJson
-                                : a.format == "csv" ? query::OutputFormat::kCsv
-                                                    : query::OutputFormat::kTable;
+  const query::OutputFormat f = OutputFormatNamed(a.format);
   std::fputs(query::Format(*t, f).c_str(), stdout);
   return 0;
 }
+
+}  // namespace
+
+query::OutputFormat OutputFormatNamed(const std::string& name) {
+  return name == "json" ? query::OutputFormat::kJson : name == "csv" ? query::OutputFormat::kCsv : query::OutputFormat::kTable;
+}
+
+namespace {
 
 std::string Join(const std::vector<std::string>& v) {
   std::string s;

@@ -164,10 +164,7 @@ Result<SourceIngestResult> IngestCbp(const SourceIngestOptions& options) {
       if (fields.size() == 1 && tabular::TrimField(fields[0]).empty()) continue;  // blank line
       ++tr.read;
       auto quarantine = [&](std::string_view column, std::string_view kind, std::string_view reason) {
-        ++tr.quarantined[std::string(kind)];
-        const size_t end = std::min<size_t>(src->text.find('\n', reader.offset()), src->text.size());
-        rejects->Add(src->name, reader.line(), reader.offset(), column, kind, reason,
-                     std::string_view(src->text).substr(reader.offset(), end - reader.offset()));
+        QuarantineRecord(&*rejects, &tr, src->name, src->text, reader, column, kind, reason);
       };
       if (fields.size() < header.size()) {
         quarantine("", "short_row", "fewer fields than the header");

@@ -199,13 +199,10 @@ class IceIngest {
     }
     FactTable& t = pt->table;
     while (reader.Next(&fields)) {
-      if (fields.size() == 1 && fields[0].empty()) continue;
+      if (IsBlankRecord(fields)) continue;
       ++tr.read;
       auto quarantine = [&](std::string_view column, std::string_view kind, std::string_view reason) {
-        ++tr.quarantined[std::string(kind)];
-        const size_t end = std::min(src.text.find('\n', reader.offset()), src.text.size());
-        rejects_->Add(src.name, reader.line(), reader.offset(), column, kind, reason,
-                      std::string_view(src.text).substr(reader.offset(), end - reader.offset()));
+        QuarantineRecord(rejects_, &tr, src.name, src.text, reader, column, kind, reason);
       };
       if (reader.unterminated_quote()) {
         quarantine("", "unterminated_quote", "a quote opened and never closed");

@@ -215,13 +215,10 @@ class IceAirIngest {
     tr.name = "iceair.legs:" + src.name;
     tr.file = src.name;
     while (reader.Next(&f)) {
-      if (f.size() == 1 && f[0].empty()) continue;
+      if (IsBlankRecord(f)) continue;
       ++tr.read;
       auto quarantine = [&](std::string_view column, std::string_view kind, std::string_view reason) {
-        ++tr.quarantined[std::string(kind)];
-        const size_t end = std::min(src.text.find('\n', reader.offset()), src.text.size());
-        rejects_->Add(src.name, reader.line(), reader.offset(), column, kind, reason,
-                      std::string_view(src.text).substr(reader.offset(), end - reader.offset()));
+        QuarantineRecord(rejects_, &tr, src.name, src.text, reader, column, kind, reason);
       };
       if (f.size() != header.size()) {
         quarantine("", "short_row", "fields differ from the header");
@@ -304,7 +301,7 @@ class IceAirIngest {
     tr.name = "iceair.airports:" + src.name;
     tr.file = src.name;
     while (reader.Next(&f)) {
-      if (f.size() == 1 && f[0].empty()) continue;
+      if (IsBlankRecord(f)) continue;
       ++tr.read;
       if (f.size() != header.size()) {
         ++tr.quarantined["short_row"];

@@ -100,6 +100,14 @@ void RejectsFile::Add(const std::string& file, int64_t line, uint64_t offset, st
         << escaped << '\n';
 }
 
+void QuarantineRecord(RejectsFile* rejects, ingest::TableReconciliation* tr, const std::string& file,
+                      std::string_view text, const tabular::DelimitedReader& reader, std::string_view column,
+                      std::string_view kind, std::string_view reason) {
+  ++tr->quarantined[std::string(kind)];
+  const size_t end = std::min(text.find('\n', reader.offset()), text.size());
+  rejects->Add(file, reader.line(), reader.offset(), column, kind, reason, text.substr(reader.offset(), end - reader.offset()));
+}
+
 std::string DefaultSnapshotId(const char* source) {
   // UTC date and time: several ingests of one source on one day stay distinct and sort in order.
   std::string ts = base::UtcTimestampNow();  // 2026-11-29T10:40:08Z

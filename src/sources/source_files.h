@@ -11,6 +11,7 @@
 #include "immstats/status.h"
 #include "ingest/release_validator.h"
 #include "store/snapshot.h"
+#include "tabular/delimited.h"
 
 namespace immstats::sources {
 
@@ -55,6 +56,13 @@ class RejectsFile {
  private:
   std::unique_ptr<std::ofstream> out_;
 };
+
+// Counts a quarantined record (the one `reader` returned last) under `kind` and writes its raw line to `rejects`.
+void QuarantineRecord(RejectsFile* rejects, ingest::TableReconciliation* tr, const std::string& file,
+                      std::string_view text, const tabular::DelimitedReader& reader, std::string_view column,
+                      std::string_view kind, std::string_view reason);
+// A record that is one empty field: a blank line.
+inline bool IsBlankRecord(const std::vector<std::string>& fields) { return fields.size() == 1 && fields[0].empty(); }
 
 // Snapshot id default and the manifest attributes every source snapshot carries.
 std::string DefaultSnapshotId(const char* source);
