@@ -5,6 +5,8 @@
 #   W3  TRAC asylum grant rate for one nationality, a September-August window, with the all-nationality row
 #   W4  grant rates by judge for the busiest court over that window (TRAC's judge table)
 #   W6  grant rates by nationality x fiscal year
+#   W7  CBP encounters by citizenship and month, W8 ICE removals by citizenship and fiscal year: on the real
+#       files when IMMSTATS_REAL_DATA is set (bench/sources_bench.mjs; DuckDB and pandas)
 # Every peer's answer is checked against immstats' before any time is printed (W1: the rows of each table;
 # W3/W4/W6: every count of every definition, through bench/asylum_query_bench.mjs); a mismatch fails the run.
 # Usage: bench/run.sh [--scale S] [--runs N] [--out DIR] [--smoke]
@@ -104,6 +106,15 @@ echo "== W3, W4 and W6: asylum queries (immstats in a fresh process; DuckDB in-p
 rm -f "$out/q-$scale.duckdb" "$out/q-$scale.duckdb.wal"
 node bench/asylum_query_bench.mjs "$rel" "$bin" "$store" "$out/q-$scale.duckdb" "$runs" | tee "$out/queries.md"
 
+sources_md="$out/sources.md"
+: > "$sources_md"
+if [[ -n "${IMMSTATS_REAL_DATA:-}" && -d "${IMMSTATS_REAL_DATA}/cbp-nationwide-encounters" ]]; then
+  echo "== W7 and W8: encounters and removals from the real CBP and ICE files ($IMMSTATS_REAL_DATA)"
+  node bench/sources_bench.mjs "$IMMSTATS_REAL_DATA" "$bin" "$out/sources" "$runs" | tee "$sources_md"
+else
+  echo "(W7 and W8 need the real files: set IMMSTATS_REAL_DATA to ../shared/data/real)"
+fi
+
 report="$out/report.md"
 {
   echo "## immstats against its peers, scale $scale ($mb MB of main tables), $(date -u +%Y-%m-%d)"
@@ -131,6 +142,12 @@ report="$out/report.md"
   echo
   echo "### W3, W4 and W6: queries"
   cat "$out/queries.md" | grep -E '^\||^median'
+  if [[ -s "$sources_md" ]]; then
+    echo
+    echo "### W7 and W8: the other sources (real files)"
+    echo
+    grep -E '^\||^median' "$sources_md"
+  fi
 } > "$report"
 echo
 cat "$report"

@@ -13,6 +13,7 @@ namespace {
 const std::vector<DimDef>& CbpDims() {
   static const std::vector<DimDef> kDims = {
       {"citizenship", "country", DimKind::kCountry},
+      {"citizenship_as_published", "citizenship", DimKind::kText},
       {"region", "land_border_region", DimKind::kText},
       {"aor", "area_of_responsibility", DimKind::kText},
       {"state", "state", DimKind::kText},

@@ -13,6 +13,7 @@ namespace {
 const std::vector<DimDef>& RecordDims() {
   static const std::vector<DimDef> kDims = {
       {"citizenship", "country", DimKind::kCountry},
+      {"citizenship_as_published", "citizenship", DimKind::kText},
       {"aor", "area_of_responsibility", DimKind::kText},
       {"disposition", "processing_disposition_code", DimKind::kText},
       {"criminality", "rc_threat_level", DimKind::kText},
