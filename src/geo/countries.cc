@@ -133,7 +133,20 @@ Countries::Countries() {
     }
     countries_.push_back(std::move(c));
   }
-  for (auto* index : {&by_code_, &by_name_, &by_eoir_}) {
+  for (std::string_view line : Split(kDemonymTable, '\n')) {
+    if (line.empty()) continue;
+    const auto f = Split(line, '|');
+    assert(f.size() == 2 && "demonym table line must have 2 fields");
+    auto it = std::find_if(by_code_.begin(), by_code_.end(), [&](const auto& e) { return e.first == Upper(f[0]); });
+    assert(it != by_code_.end() && "demonym of an unknown code");
+    if (it == by_code_.end()) continue;
+    for (auto d : Split(f[1], ';')) {
+      if (d.empty() || d.find('(') != std::string_view::npos) continue;  // "(Republic)" forms are ambiguous
+      by_demonym_.emplace_back(NormalizeName(d), it->second);
+    }
+  }
+  // "Dominican" names the Dominican Republic; Dominica's people are written with their country's name.
+  for (auto* index : {&by_code_, &by_name_, &by_eoir_, &by_demonym_}) {
     std::sort(index->begin(), index->end());
     // A spelling listed twice must mean one country: a table error otherwise.
     for (size_t i = 1; i < index->size(); ++i) {
@@ -171,6 +184,15 @@ const Country* Countries::ResolveNationality(std::string_view text) const {
   if (const Country* c = ByEoirCode(Upper(text))) return c;
   if (const Country* c = ByName(text)) return c;
   return ByCode(text);
+}
+
+const Country* Countries::ByDemonym(std::string_view word) const {
+  const std::string key = NormalizeName(word);
+  if (key.empty()) return nullptr;
+  if (const Country* c = Find(by_demonym_, countries_, key)) return c;
+  // Plurals: "Hondurans", "Filipinos", "Nepalis"; "-ese", "Swiss" and "Thai" stay as they are.
+  if (key.size() > 3 && key.back() == 'S') return Find(by_demonym_, countries_, key.substr(0, key.size() - 1));
+  return nullptr;
 }
 
 std::vector<std::string> Countries::Suggest(std::string_view text, size_t n) const {

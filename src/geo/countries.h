@@ -33,6 +33,8 @@ class Countries {
   const Country* ResolveCitizenship(std::string_view text) const;
   // What a user typed for --nationality (EOIR's axis): an EOIR NAT code, then any spelling, then a canonical code.
   const Country* ResolveNationality(std::string_view text) const;
+  // By a demonym, singular or plural ("Honduran", "Hondurans", "Salvadorans"); nullptr if none.
+  const Country* ByDemonym(std::string_view word) const;
   // Up to `n` display names closest to `text`, for "did you mean" messages.
   std::vector<std::string> Suggest(std::string_view text, size_t n = 3) const;
 
@@ -42,6 +44,7 @@ class Countries {
   std::vector<std::pair<std::string, size_t>> by_name_;  // normalised spelling -> index, sorted
   std::vector<std::pair<std::string, size_t>> by_eoir_;
   std::vector<std::pair<std::string, size_t>> by_code_;
+  std::vector<std::pair<std::string, size_t>> by_demonym_;
 };
 
 // Upper case ASCII, '&' read as AND, accents on Latin letters dropped, any other punctuation a space, spaces

@@ -106,3 +106,24 @@ TEST(Countries, EveryRealEoirNationalityCodeMaps) {
 
 }  // namespace
 }  // namespace immstats::geo
+
+namespace immstats::geo {
+namespace {
+
+TEST(Countries, DemonymsSingularAndPlural) {
+  const Countries& c = Countries::Get();
+  const std::pair<const char*, const char*> kCases[] = {
+      {"Hondurans", "HN"}, {"Honduran", "HN"}, {"Salvadorans", "SV"}, {"Guatemalans", "GT"}, {"Venezuelans", "VE"},
+      {"Nepalis", "NP"},   {"Nepalese", "NP"}, {"Chinese", "CN"},     {"Filipinos", "PH"},   {"Dominicans", "DO"},
+      {"Senegalese", "SN"}, {"Mauritanians", "MR"}, {"Haitians", "HT"}, {"Afghans", "AF"}, {"Congolese", "CD"}};
+  for (const auto& [word, code] : kCases) {
+    const Country* country = c.ByDemonym(word);
+    ASSERT_NE(country, nullptr) << word;
+    EXPECT_EQ(country->code, code) << word;
+  }
+  EXPECT_EQ(c.ByDemonym("Officials"), nullptr);
+  EXPECT_EQ(c.ByDemonym("Texans"), nullptr);
+}
+
+}  // namespace
+}  // namespace immstats::geo
