@@ -23,6 +23,7 @@ void AddServeCommand(CLI::App& app, int* exit_code);
 // encounters, removals, flights.
 void AddFactCommands(CLI::App& app, int* exit_code);
 void AddCountryCommand(CLI::App& app, int* exit_code);
+void AddCheckCommand(CLI::App& app, int* exit_code);
 
 // "table", "csv" or "json" (already checked by the option) as an output format.
 query::OutputFormat OutputFormatNamed(const std::string& name);

@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
   immstats::cli::AddWaitTimesCommand(app, &exit_code);
   immstats::cli::AddFactCommands(app, &exit_code);
   immstats::cli::AddCountryCommand(app, &exit_code);
+  immstats::cli::AddCheckCommand(app, &exit_code);
   immstats::cli::AddServeCommand(app, &exit_code);
   try {
     app.parse(argc, argv);
