@@ -7,6 +7,7 @@
 #include <cstring>
 
 #include "base/civil_date.h"
+#include "base/utf8.h"
 
 namespace immstats::claims {
 namespace {
@@ -17,24 +18,6 @@ bool StartsWithNoCase(std::string_view s, std::string_view prefix) {
     if (std::tolower(static_cast<unsigned char>(s[i])) != std::tolower(static_cast<unsigned char>(prefix[i]))) return false;
   }
   return true;
-}
-
-void AppendUtf8(uint32_t cp, std::string* out) {
-  if (cp < 0x80) {
-    out->push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
 }
 
 // Decodes the entity starting at s[0] == '&'; returns the bytes consumed (0 if not an entity).
@@ -61,12 +44,12 @@ size_t DecodeEntity(std::string_view s, std::string* out) {
       }
     }
     if (cp == 0xA0) cp = ' ';
-    AppendUtf8(cp, out);
+    base::AppendUtf8(cp, out);
     return semi + 1;
   }
   for (const auto& [n, cp] : kNamed) {
     if (name == n) {
-      AppendUtf8(cp, out);
+      base::AppendUtf8(cp, out);
       return semi + 1;
     }
   }

@@ -5,6 +5,7 @@
 #include <cctype>
 
 #include "base/civil_date.h"
+#include "base/utf8.h"
 
 namespace immstats::ingest {
 
@@ -26,19 +27,6 @@ constexpr std::array<uint16_t, 32> kCp1252High = {
     0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
     0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
     0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
-
-void AppendUtf8(uint32_t cp, std::string* out) {
-  if (cp < 0x80) {
-    out->push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
 
 }  // namespace
 
@@ -99,7 +87,7 @@ bool Cp1252ToUtf8(std::string_view in, std::string* out) {
     high = true;
     uint32_t cp = ch;
     if (ch < 0xA0) cp = kCp1252High[ch - 0x80] != 0 ? kCp1252High[ch - 0x80] : 0xFFFD;
-    AppendUtf8(cp, out);
+    base::AppendUtf8(cp, out);
   }
   return high;
 }
