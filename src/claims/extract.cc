@@ -197,6 +197,20 @@ Period FindPeriod(const std::string& s, const std::string& lower, std::optional<
       return p;
     }
   }
+  if (const size_t at = lower.find("last month"); at != std::string::npos) {
+    p.text = s.substr(at, 10);
+    used->push_back({at, at + 10});
+    if (!today) {
+      p.assumption = "relative month and no article date: give --date";
+      return p;
+    }
+    const int y = now.month == 1 ? now.year - 1 : now.year;
+    const int m = now.month == 1 ? 12 : now.month - 1;
+    p.from = base::DaysFromCivil(y, m, 1);
+    p.to = MonthEnd(y, m);
+    p.assumption = "the calendar month before the article's date";
+    return p;
+  }
   // this year / last year / in 2023
   for (const char* rel : {"so far this year", "this year", "last year"}) {
     const size_t at = lower.find(rel);
@@ -390,7 +404,10 @@ std::string FindMeasure(const std::string& lower, bool has_percent) {
   }
   if (Has(lower, "backlog") || Has(lower, "pending cases")) return "backlog";
   if (Has(lower, "wait") && Has(lower, "days")) return "wait_times";
-  if (Has(lower, "passenger") && (Has(lower, "flight") || Has(lower, "flew") || Has(lower, "ice air"))) return "passengers";
+  const bool flight = Has(lower, "flight") || Has(lower, "flew") || Has(lower, "ice air");
+  if (flight && (Has(lower, "passenger") || Has(lower, "carried") || Has(lower, "people") || Has(lower, "deportees"))) {
+    return "passengers";
+  }
   if (Has(lower, "flight") || Has(lower, "ice air")) return "flights";
   for (const char* w : {"encounter", "apprehen", "crossing", "crossed the border", "caught", "arrests at the border",
                         "stopped at the border", "border arrests", "expulsions", "expelled"}) {
