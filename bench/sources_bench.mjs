@@ -45,12 +45,10 @@ function immstats(source, files, queryArgs) {
   }
   const map = new Map();
   for (const line of answer.trim().split('\n').slice(1)) {
-    const f = line.match(/("([^"]|"")*"|[^,]*)/g).filter((_, k) => k % 2 === 0);
     const parts = line.split(',');
     const n = Number(parts[parts.length - 1]);
     const key = line.slice(0, line.lastIndexOf(',')).replace(/^"(.*)"$/, '$1').replace(/"/g, '');
     map.set(key, n);
-    void f;
   }
   return { end: median(ends), query: median(queries), rss, map };
 }
@@ -63,7 +61,6 @@ async function duck(loadSql, querySql) {
     const con = await db.connect();
     const t0 = performance.now();
     await con.run(loadSql);
-    const t1 = performance.now();
     rowsOut = (await con.runAndReadAll(querySql)).getRowObjects();
     const t2 = performance.now();
     const qs = [];
@@ -73,7 +70,6 @@ async function duck(loadSql, querySql) {
       qs.push(performance.now() - a);
     }
     if (i > 0) { ends.push(t2 - t0); queries.push(median(qs)); }
-    void t1;
   }
   const map = new Map(rowsOut.map((r) => [`${r.k}`, Number(r.n)]));
   return { end: median(ends), query: median(queries), map };

@@ -36,6 +36,11 @@ bool IsValidCivil(int year, int month, int day) {
   return day <= limit;
 }
 
+int32_t FirstOfMonth(int32_t days) {
+  const CivilDate c = CivilFromDays(days);
+  return DaysFromCivil(c.year, c.month, 1);
+}
+
 int FiscalYearOf(int32_t days) {
   const CivilDate c = CivilFromDays(days);
   return c.month >= 10 ? c.year + 1 : c.year;

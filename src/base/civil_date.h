@@ -23,6 +23,7 @@ bool IsValidCivil(int year, int month, int day);
 
 // US federal fiscal year: FY N runs from 1 Oct N-1 to 30 Sep N.
 int FiscalYearOf(int32_t days);
+int32_t FirstOfMonth(int32_t days);  // day number of the 1st of that day's month
 int32_t FiscalYearStart(int fiscal_year);  // day number of 1 Oct (fy-1)
 
 // "YYYY-MM-DD" -> day number; nullopt when malformed or not a real date.

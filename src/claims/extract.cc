@@ -45,9 +45,6 @@ int MonthAt(std::string_view s, size_t* len) {
     const std::string_view abbr = std::string_view(kMonthNames[m]).substr(0, 3);
     if (s.substr(0, 3) == abbr && (s.size() == 3 || s[3] == '.' || !IsWordChar(s[3]))) {
       *len = (s.size() > 3 && s[3] == '.') ? 4 : 3;
-      if (abbr == "may" || abbr == "mar") {  // "may" the verb, "mar" rarely: need a year or a full name
-        if (s.substr(0, 3) == "may" && *len == 3) return 0;
-      }
       return m + 1;
     }
   }
@@ -111,10 +108,14 @@ Period FindPeriod(const std::string& s, const std::string& lower, std::optional<
   const std::optional<int32_t> today = date;
   const auto now = today ? base::CivilFromDays(*today) : base::CivilDate{0, 0, 0};
   // so far this fiscal year / last fiscal year / this fiscal year
-  if (Has(lower, "this fiscal year") || Has(lower, "last fiscal year") || Has(lower, "the current fiscal year")) {
-    const bool last = Has(lower, "last fiscal year");
-    const size_t b = lower.find(last ? "last fiscal year" : (Has(lower, "this fiscal year") ? "this fiscal year" : "the current fiscal year"));
-    const size_t e = b + (last ? 16 : (Has(lower, "this fiscal year") ? 16 : 23));
+  std::string_view phrase;
+  for (std::string_view ph : {"last fiscal year", "this fiscal year", "the current fiscal year"}) {
+    if (phrase.empty() && Has(lower, ph)) phrase = ph;
+  }
+  if (!phrase.empty()) {
+    const bool last = phrase == "last fiscal year";
+    const size_t b = lower.find(phrase);
+    const size_t e = b + phrase.size();
     p.text = s.substr(b, e - b);
     used->push_back({b, e});
     if (!today) {

@@ -67,7 +67,8 @@ int Run(const CheckArgs& a) {
     fmt::print("{}. {}\n   measure: {}; subject: {}; period: {}{}\n   figures: {}{}{}\n", ++n, c.sentence, c.measure,
                c.subject.empty() ? "-" : c.subject + " (" + c.subject_text + ")",
                c.period.text.empty() ? "-" : c.period.text,
-               c.period.from ? " = " + base::FormatIsoDate(*c.period.from) + " .. " + base::FormatIsoDate(*c.period.to ? *c.period.to : 0)
+               c.period.from ? " = " + base::FormatIsoDate(*c.period.from) + " .. " +
+                                   (c.period.to ? base::FormatIsoDate(*c.period.to) : std::string("(open)"))
                              : "",
                figures, c.comparison ? "; compared with " + c.comparison->text : "",
                c.attribution.empty() ? "" : "; attributed to " + c.attribution);

@@ -34,7 +34,7 @@ struct Column {
 int FyOf(const query::Value& v) { return v.kind == query::Value::Kind::kText ? std::atoi(v.text.c_str()) : static_cast<int>(v.i); }
 
 // Runs a non-court family by fiscal year and keeps `measure`.
-void FillFacts(Column* col, Result<query::ResultTable> t, const std::string& measure) {
+void FillFacts(Column* col, const Result<query::ResultTable>& t, const std::string& measure) {
   if (!t.ok()) {
     col->missing = t.status().message();
     return;

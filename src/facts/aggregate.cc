@@ -26,6 +26,12 @@ bool WordPrefixMatch(const std::string& value, const std::string& filter) {
   return v == f || (v.size() > f.size() && v.compare(0, f.size(), f) == 0 && v[f.size()] == ' ');
 }
 
+std::string CountryDisplayName(const std::string& code) {
+  if (code == "OTHER") return "Other (not itemized)";
+  const geo::Country* c = geo::Countries::Get().ByCode(code);
+  return c != nullptr ? c->name : code;
+}
+
 std::string DescribeMonths(const std::optional<int32_t>& from, const std::optional<int32_t>& to) {
   if (!from && !to) return "all months";
   return (from ? MonthText(*from) : std::string("the first month")) + " to " +
@@ -38,10 +44,13 @@ Result<AggregateResult> Aggregate(FactView* view, const Aggregation& a) {
   std::vector<std::vector<char>> allowed_codes;  // index by filter
   std::vector<const store::StringColumn*> filter_cols;
   std::vector<const store::Values<int64_t>*> filter_ints;
+  std::vector<std::vector<int64_t>> filter_numbers;  // kFiscalYear filters: the values as numbers
   for (const Filter& f : a.filters) {
+    filter_numbers.emplace_back();
     if (f.kind == DimKind::kFiscalYear) {
       auto col = view->Ints(f.column);
       if (!col.ok()) return col.status();
+      for (const auto& v : f.values) filter_numbers.back().push_back(std::strtoll(v.c_str(), nullptr, 10));
       filter_ints.push_back(*col);
       filter_cols.push_back(nullptr);
       allowed_codes.emplace_back();
@@ -98,9 +107,7 @@ Result<AggregateResult> Aggregate(FactView* view, const Aggregation& a) {
     if (!col.ok()) return col.status();
     measure_cols.push_back(*col);
   }
-  const int32_t from_month = a.from ? base::DaysFromCivil(base::CivilFromDays(*a.from).year,
-                                                          base::CivilFromDays(*a.from).month, 1)
-                                    : INT32_MIN;
+  const int32_t from_month = a.from ? base::FirstOfMonth(*a.from) : INT32_MIN;
   const int32_t to = a.to ? *a.to : INT32_MAX;
 
   AggregateResult out;
@@ -112,9 +119,7 @@ Result<AggregateResult> Aggregate(FactView* view, const Aggregation& a) {
     for (size_t f = 0; f < a.filters.size() && pass; ++f) {
       if (filter_ints[f] != nullptr) {
         const int64_t v = (*filter_ints[f])[r];
-        bool any = false;
-        for (const auto& want : a.filters[f].values) any = any || std::to_string(v) == want;
-        pass = any;
+        pass = std::find(filter_numbers[f].begin(), filter_numbers[f].end(), v) != filter_numbers[f].end();
       } else {
         const uint32_t code = filter_cols[f]->codes[r];
         pass = code != store::kNullCode && allowed_codes[f][code];
@@ -176,15 +181,12 @@ query::ResultTable ToResultTable(const Aggregation& a, const AggregateResult& r)
     t.columns.push_back(m.name);
     t.table_columns.push_back(m.name);
   }
-  const geo::Countries& countries = geo::Countries::Get();
   for (const AggregateRow& row : r.rows) {
     std::vector<query::Value> values;
     for (size_t d = 0; d < a.by.size(); ++d) {
       const std::string& k = row.key[d];
       if (a.by[d].kind == DimKind::kCountry) {
-        const geo::Country* c = countries.ByCode(k);
-        values.push_back(k.empty() ? query::Value::Text("(not mapped)")
-                                   : query::Value::Text(c != nullptr ? c->name : k == "OTHER" ? "Other (not itemized)" : k));
+        values.push_back(query::Value::Text(k.empty() ? "(not mapped)" : CountryDisplayName(k)));
         values.push_back(k.empty() ? query::Value::Null() : query::Value::Text(k));
       } else if (a.by[d].kind == DimKind::kFiscalYear) {
         values.push_back(k.empty() ? query::Value::Null() : query::Value::Text(k));  // a year, not a quantity

@@ -65,6 +65,9 @@ bool WordPrefixMatch(const std::string& value, const std::string& filter);
 // Builds the answer table: one field per dimension (countries also get <name>_code), then the measures.
 query::ResultTable ToResultTable(const Aggregation& a, const AggregateResult& r);
 
+// A canonical code's display name; OTHER is a source's bucket, "Other (not itemized)".
+std::string CountryDisplayName(const std::string& code);
+
 // The window in words for receipts: "2023-10 to 2024-09", "all months".
 std::string DescribeMonths(const std::optional<int32_t>& from, const std::optional<int32_t>& to);
 

@@ -39,9 +39,20 @@ const std::vector<DimDef>& OhssDims() {
   return kDims;
 }
 
-std::string CountryName(const std::string& code) {
-  const geo::Country* c = geo::Countries::Get().ByCode(code);
-  return c != nullptr ? c->name : code;
+// Takes the citizenships a source does not itemize out of the country filter, and makes sure the answer shows
+// citizenship, so that their not-published rows can stand beside the others.
+void SetAsideUnpublished(const std::vector<std::string>& unpublished, Aggregation* a) {
+  for (auto& f : a->filters) {
+    if (f.column != "country") continue;
+    std::erase_if(f.values, [&](const std::string& v) {
+      return std::find(unpublished.begin(), unpublished.end(), v) != unpublished.end();
+    });
+  }
+  if (!unpublished.empty() && std::none_of(a->by.begin(), a->by.end(), [](const Dim& d) { return d.name == "citizenship"; })) {
+    std::vector<Dim> by = {Dim{"citizenship", "country", DimKind::kCountry}};
+    by.insert(by.end(), a->by.begin(), a->by.end());
+    a->by = std::move(by);
+  }
 }
 
 // Builds filters and groups shared by both sources; `countries` are resolved citizenship codes.
@@ -75,12 +86,12 @@ void AddUnpublished(query::ResultTable* t, const std::vector<std::string>& unpub
   for (const auto& code : unpublished) {
     std::vector<query::Value> row(t->columns.size(), query::Value::Null());
     if (cit < t->columns.size()) {
-      row[cit] = query::Value::Text(CountryName(code));
+      row[cit] = query::Value::Text(CountryDisplayName(code));
       row[cit + 1] = query::Value::Text(code);
     }
     row.back() = query::Value::Bool(false);
     t->rows.push_back(std::move(row));
-    t->notes.push_back(CountryName(code) + ": not published by this source. " + why);
+    t->notes.push_back(CountryDisplayName(code) + ": not published by this source. " + why);
   }
 }
 
@@ -106,7 +117,7 @@ Result<query::ResultTable> RunCbp(const store::Store& store, const FactRequest& 
   for (const auto& f : a.filters) needed.insert(f.column);
   std::vector<std::set<std::string>> filled(nfiles);
   std::vector<std::set<std::string>> named(nfiles);
-  std::vector<std::map<int32_t, bool>> months(nfiles);
+  std::vector<std::set<int32_t>> months(nfiles);
   std::map<std::string, const store::StringColumn*> cols;
   for (const auto& c : needed) {
     if (c == "month_start" || c == "fiscal_year") continue;
@@ -122,7 +133,7 @@ Result<query::ResultTable> RunCbp(const store::Store& store, const FactRequest& 
     }
     const auto country = (*country_col)->At(i);
     if (!country.empty() && country != "OTHER") named[f].insert(std::string(country));
-    months[f][(**month_col)[i]] = true;
+    months[f].insert((**month_col)[i]);
   }
   // The newest first: cbp.files ranks them.
   auto ranks_view = FactView::Open(*snap, "cbp.files");
@@ -171,7 +182,7 @@ Result<query::ResultTable> RunCbp(const store::Store& store, const FactRequest& 
   std::set<int32_t> unanswerable;
   for (size_t f = 0; f < nfiles; ++f) {
     const bool ok = capable(f);
-    for (const auto& [month, _] : months[f]) {
+    for (const int32_t month : months[f]) {
       if (!ok) {
         unanswerable.insert(month);
         continue;
@@ -182,7 +193,7 @@ Result<query::ResultTable> RunCbp(const store::Store& store, const FactRequest& 
   }
   for (const auto& [month, _] : chosen) unanswerable.erase(month);
   const int32_t window_first =
-      m.from ? base::DaysFromCivil(base::CivilFromDays(*m.from).year, base::CivilFromDays(*m.from).month, 1) : INT32_MIN;
+      m.from ? base::FirstOfMonth(*m.from) : INT32_MIN;
   std::erase_if(unanswerable, [&](int32_t month) { return month < window_first || (m.to && month > *m.to); });
   const auto* file_codes = *files;
   const auto* month_values = *month_col;
@@ -190,18 +201,7 @@ Result<query::ResultTable> RunCbp(const store::Store& store, const FactRequest& 
     auto it = chosen.find((*month_values)[row]);
     return it != chosen.end() && it->second == static_cast<int64_t>(file_codes->codes[row]);
   };
-  // Only the requested citizenships that a file itemizes are counted.
-  for (auto& f : a.filters) {
-    if (f.column != "country") continue;
-    std::vector<std::string> kept;
-    for (const auto& v : f.values) {
-      if (std::find(unpublished.begin(), unpublished.end(), v) == unpublished.end()) kept.push_back(v);
-    }
-    f.values = kept;
-  }
-  if (!unpublished.empty() && std::none_of(a.by.begin(), a.by.end(), [](const Dim& d) { return d.name == "citizenship"; })) {
-    a.by.insert(a.by.begin(), Dim{"citizenship", "country", DimKind::kCountry});
-  }
+  SetAsideUnpublished(unpublished, &a);
   auto result = Aggregate(&*view, a);
   if (!result.ok()) return result.status();
   query::ResultTable t = ToResultTable(a, *result);
@@ -222,9 +222,8 @@ Result<query::ResultTable> RunCbp(const store::Store& store, const FactRequest& 
                             {"to", month_text(range_to)}});
     }
   };
-  const int32_t from_month = m.from ? base::DaysFromCivil(base::CivilFromDays(*m.from).year, base::CivilFromDays(*m.from).month, 1) : INT32_MIN;
   for (const auto& [month, f] : chosen) {
-    if (month < from_month || (m.to && month > *m.to)) continue;
+    if (month < window_first || (m.to && month > *m.to)) continue;
     if (f != current) {
       flush();
       current = f;
@@ -320,23 +319,10 @@ Result<query::ResultTable> RunOhss(const store::Store& store, const FactRequest&
     for (const auto& code : countries) {
       if (std::find((*cc)->dict.begin(), (*cc)->dict.end(), code) == (*cc)->dict.end()) unpublished.push_back(code);
     }
-    for (auto& f : a.filters) {
-      if (f.column != "country") continue;
-      std::vector<std::string> kept;
-      for (const auto& v : f.values) {
-        if (std::find(unpublished.begin(), unpublished.end(), v) == unpublished.end()) kept.push_back(v);
-      }
-      f.values = kept;
-    }
-    if (!unpublished.empty() && std::none_of(a.by.begin(), a.by.end(), [](const Dim& d) { return d.name == "citizenship"; })) {
-      a.by.insert(a.by.begin(), Dim{"citizenship", "country", DimKind::kCountry});
-    }
+    SetAsideUnpublished(unpublished, &a);
   }
-  a.measures.push_back(Measure{"rounded_to", ""});  // placeholder column, replaced below
   auto result = Aggregate(&*view, a);
   if (!result.ok()) return result.status();
-  a.measures.pop_back();
-  for (auto& row : result->rows) row.sums.pop_back();
   query::ResultTable t = ToResultTable(a, *result);
   if (unpublished.size() == countries.size() && !countries.empty()) t.rows.clear();
   t.columns.push_back("rounded_to");

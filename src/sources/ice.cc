@@ -240,8 +240,8 @@ class IceIngest {
           }
           t.SetDate(pt->cols[i], *d);
           if (i == event_col) {
-            t.SetInt(pt->c_fy, title_fy != 0 ? title_fy : FiscalYearOfDay(*d));
-            t.SetDate(pt->c_month, MonthStart(*d));
+            t.SetInt(pt->c_fy, title_fy != 0 ? title_fy : base::FiscalYearOf(*d));
+            t.SetDate(pt->c_month, base::FirstOfMonth(*d));
           }
         } else {
           t.SetString(pt->cols[i], v);

@@ -144,8 +144,8 @@ class IceAirIngest {
       lt.SetString(l_file, leg.file);
       lt.SetInt(l_line, leg.line);
       lt.SetDate(l_date, leg.day);
-      lt.SetInt(l_fy, FiscalYearOfDay(leg.day));
-      lt.SetDate(l_month, MonthStart(leg.day));
+      lt.SetInt(l_fy, base::FiscalYearOf(leg.day));
+      lt.SetDate(l_month, base::FirstOfMonth(leg.day));
       lt.SetString(l_kind, leg.kind);
       lt.SetString(l_pu, leg.pickup);
       lt.SetString(l_do, leg.dropoff);

@@ -147,16 +147,6 @@ Result<SourceIngestResult> PublishSourceSnapshot(store::SnapshotWriter* writer, 
   return SourceIngestResult{std::move(rec), std::move(info).value(), std::move(unmapped)};
 }
 
-int FiscalYearOfDay(int32_t day) {
-  const auto c = base::CivilFromDays(day);
-  return c.month >= 10 ? c.year + 1 : c.year;
-}
-
-int32_t MonthStart(int32_t day) {
-  const auto c = base::CivilFromDays(day);
-  return base::DaysFromCivil(c.year, c.month, 1);
-}
-
 void FiscalMonthToCalendar(int fiscal_year, int fiscal_month, int* year, int* month) {
   *month = (fiscal_month + 8) % 12 + 1;  // 1 -> 10, 3 -> 12, 4 -> 1
   *year = *month >= 10 ? fiscal_year - 1 : fiscal_year;

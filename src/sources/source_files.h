@@ -73,9 +73,6 @@ Result<SourceIngestResult> PublishSourceSnapshot(store::SnapshotWriter* writer, 
                                                  const std::string& id, ingest::Reconciliation rec,
                                                  std::vector<std::string> unmapped);
 
-// Fiscal year of a day (October starts the next fiscal year) and the first day of its month.
-int FiscalYearOfDay(int32_t day);
-int32_t MonthStart(int32_t day);
 // Calendar month (1-12) of fiscal month `fm` (1 = October) and the calendar year it falls in.
 void FiscalMonthToCalendar(int fiscal_year, int fiscal_month, int* year, int* month);
 

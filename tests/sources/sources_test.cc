@@ -1,11 +1,11 @@
 // Ingest and queries of the non-court sources on small hand-made files, one per format trap.
-#include <zlib.h>
-
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
 #include <gtest/gtest.h>
+
+#include "sources/gzip_with_zlib.h"
 
 #include "base/subprocess.h"
 #include "facts/fact_request.h"
@@ -46,20 +46,6 @@ class SourcesTest : public ::testing::Test {
   store::Store Store() { return store::Store(dir_ / "store"); }
   fs::path dir_;
 };
-
-std::string Gzip(const std::string& data) {
-  z_stream z{};
-  deflateInit2(&z, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
-  std::string out(deflateBound(&z, static_cast<uLong>(data.size())) + 64, '\0');
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  z.avail_in = static_cast<uInt>(data.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  deflate(&z, Z_FINISH);
-  out.resize(z.total_out);
-  deflateEnd(&z);
-  return out;
-}
 
 const char* kStateHeader =
     "Fiscal Year,Month Grouping,Month (abbv),Land Border Region,State,Demographic,Citizenship,Title of Authority,"
@@ -156,7 +142,7 @@ TEST_F(SourcesTest, IcePersonLevelTitleLinesRedactionsAndGzip) {
       "\"Miami Area of Responsibility\"|9/17/2016|\"REINST\"|\"(B)(6);(B)(7)(C) \"|\"HONDURAS\"|\"Male\"|\"NA\"|\"212a6Ai\"|10/1/2016|10/1/2016\n"
       "\"Miami Area of Responsibility\"|9/17/2016|\"REINST\"|\"(B)(6);(B)(7)(C) \"|\"CHINA, PEOPLES REPUBLIC OF\"|\"Male\"|\"(B)(7)(E) \"|\"212a6Ai\"|9/30/2017|9/30/2017\n"
       "\"Miami Area of Responsibility\"|9/17/2016|\"REINST\"\n";
-  const auto gz = Write("ICERemovals_FY2017.csv.gz", Gzip(text));
+  const auto gz = Write("ICERemovals_FY2017.csv.gz", testing::GzipWithZlib(text));
   const auto published = Write("pub.csv", "CountryOfCitizenship,2017,2018\nHONDURAS, 1, 0\nCHINA, 1, 0\n");
   const auto annual = Write("annual.csv", "Country of Citizenship,FY 2019\nTotal,\"3\"\nHonduras,2\nChina,1\n");
   auto r = IngestIce(Options({gz, published, annual}));
@@ -178,7 +164,7 @@ TEST_F(SourcesTest, IcePersonLevelTitleLinesRedactionsAndGzip) {
   p.by = {"fy"};
   EXPECT_EQ(Json(facts::RunRemovals(Store(), p)), "fy,removals\n2017,2\n2018,0\n2019,3\n");
   // A truncated .gz is an error naming the file.
-  const std::string whole = Gzip(text + std::string(50000, 'x'));
+  const std::string whole = testing::GzipWithZlib(text + std::string(50000, 'x'));
   const auto cut = Write("EROArrests_FY2018.csv.gz", whole.substr(0, whole.size() / 2));
   auto bad = IngestIce(Options({cut}));
   ASSERT_FALSE(bad.ok());

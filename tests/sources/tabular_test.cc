@@ -1,10 +1,10 @@
 // The file-format readers of the other sources: delimited text, gzip, xlsx workbooks.
-#include <zlib.h>
-
 #include <filesystem>
 #include <fstream>
 
 #include <gtest/gtest.h>
+
+#include "sources/gzip_with_zlib.h"
 
 #include "base/subprocess.h"
 #include "tabular/delimited.h"
@@ -55,29 +55,15 @@ TEST(Delimited, UnterminatedQuoteIsReported) {
   EXPECT_TRUE(r.unterminated_quote());
 }
 
-std::string GzipWithZlib(const std::string& data) {
-  z_stream z{};
-  deflateInit2(&z, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
-  std::string out(deflateBound(&z, static_cast<uLong>(data.size())) + 64, '\0');
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  z.avail_in = static_cast<uInt>(data.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  deflate(&z, Z_FINISH);
-  out.resize(z.total_out);
-  deflateEnd(&z);
-  return out;
-}
-
 TEST(Gzip, DecodesWhatZlibWritesIncludingTwoMembers) {
   std::string text;
   for (int i = 0; i < 20000; ++i) text += "\"Houston Area of Responsibility\"|9/29/2016|\"REINST\"|" + std::to_string(i) + "\n";
-  const std::string gz = GzipWithZlib(text);
+  const std::string gz = testing::GzipWithZlib(text);
   ASSERT_TRUE(IsGzip(gz));
   auto out = Gunzip(gz, "x.gz");
   ASSERT_TRUE(out.ok()) << out.status().ToString();
   EXPECT_EQ(*out, text);
-  auto two = Gunzip(gz + GzipWithZlib("tail\n"), "x.gz");
+  auto two = Gunzip(gz + testing::GzipWithZlib("tail\n"), "x.gz");
   ASSERT_TRUE(two.ok()) << two.status().ToString();
   EXPECT_EQ(*two, text + "tail\n");
 }
@@ -85,7 +71,7 @@ TEST(Gzip, DecodesWhatZlibWritesIncludingTwoMembers) {
 TEST(Gzip, TruncatedFileIsAnErrorNamingTheFile) {
   std::string text(100000, 'x');
   for (size_t i = 0; i < text.size(); i += 7) text[i] = static_cast<char>('a' + i % 26);
-  const std::string gz = GzipWithZlib(text);
+  const std::string gz = testing::GzipWithZlib(text);
   auto out = Gunzip(gz.substr(0, gz.size() / 2), "ICERemovals_FY2017.csv.gz");
   ASSERT_FALSE(out.ok());
   EXPECT_EQ(out.status().code(), StatusCode::kCorruption);
