@@ -276,8 +276,8 @@ std::vector<FoundFigure> FindFigures(const std::string& s, const std::string& lo
       ff.f.exact = false;
       ff.f.qualifier = v;
       ff.f.text = s.substr(at, std::strlen(v));
-      ff.begin = at;
-      ff.end = at + std::strlen(v);
+      ff.begin = ff.f.begin = at;
+      ff.end = ff.f.end = at + std::strlen(v);
       out.push_back(ff);
     }
   }
@@ -364,6 +364,8 @@ std::vector<FoundFigure> FindFigures(const std::string& s, const std::string& lo
       }
     }
     ff.end = end;
+    ff.f.begin = begin;
+    ff.f.end = end;
     ff.f.text = s.substr(begin, end - begin);
     // Qualifiers just before the number.
     const std::string before = Before(lower, begin, 24);
@@ -375,10 +377,13 @@ std::vector<FoundFigure> FindFigures(const std::string& s, const std::string& lo
       if (before.size() >= qv.size() && before.compare(before.size() - qv.size(), qv.size(), qv) == 0) {
         ff.f.qualifier = std::string(qv.substr(0, qv.size() - 1));
         ff.f.exact = exact;
-        // Bounds ("as many as", "more than") are not checkable; approximations are, within a tolerance.
-        ff.f.vague = ff.f.qualifier == "as many as" || ff.f.qualifier == "more than" || ff.f.qualifier == "fewer than" ||
-                     ff.f.qualifier == "less than" || ff.f.qualifier == "at least" || ff.f.qualifier == "over" ||
-                     ff.f.qualifier == "up to";
+        // Bounds are checked as bounds ("more than 2 million" holds or not); approximations within a tolerance.
+        if (ff.f.qualifier == "more than" || ff.f.qualifier == "at least" || ff.f.qualifier == "over") {
+          ff.f.bound = "lower";
+        } else if (ff.f.qualifier == "as many as" || ff.f.qualifier == "fewer than" || ff.f.qualifier == "less than" ||
+                   ff.f.qualifier == "up to") {
+          ff.f.bound = "upper";
+        }
       }
     }
     i = end;
@@ -554,13 +559,60 @@ std::optional<Claim> ExtractClaim(const std::string& sentence, std::optional<int
   return c;
 }
 
+std::vector<Claim> ExtractSentenceClaims(const std::string& sentence, std::optional<int32_t> date) {
+  auto whole = ExtractClaim(sentence, date);
+  if (!whole) return {};
+  std::vector<Span> clauses;  // the statements joined in the sentence
+  size_t start = 0;
+  for (size_t i = 0; i < sentence.size(); ++i) {
+    for (const char* join : {", and ", "; ", ", while ", ", whereas ", ", but "}) {
+      const size_t n = std::strlen(join);
+      if (sentence.compare(i, n, join) != 0) continue;
+      clauses.push_back({start, i});
+      start = i + n;
+      i = start - 1;
+      break;
+    }
+  }
+  if (clauses.empty()) return {std::move(*whole)};
+  clauses.push_back({start, sentence.size()});
+  std::vector<Claim> parts;
+  for (const Span& span : clauses) {
+    const std::string text = sentence.substr(span.begin, span.end - span.begin);
+    auto part = ExtractClaim(text, date);
+    if (!part) {
+      if (!FindFigures(text, Lower(text), {}).empty()) return {std::move(*whole)};  // a figure without a measure
+      continue;
+    }
+    part->sentence = sentence;
+    for (Figure& f : part->figures) {
+      f.begin += span.begin;
+      f.end += span.begin;
+    }
+    if (part->comparison) {
+      part->comparison->begin += span.begin;
+      part->comparison->end += span.begin;
+    }
+    if (!part->period.from && part->period.assumption.empty()) part->period = whole->period;
+    if (part->subject.empty()) {
+      part->subject = whole->subject;
+      part->subject_text = whole->subject_text;
+    }
+    if (part->attribution.empty()) part->attribution = whole->attribution;
+    if (part->place.empty()) part->place = whole->place;
+    parts.push_back(std::move(*part));
+  }
+  if (parts.size() < 2) return {std::move(*whole)};
+  return parts;
+}
+
 std::vector<Claim> ExtractClaims(const Article& article, std::optional<int32_t> date) {
   std::vector<Claim> out;
   for (const Sentence& s : article.sentences) {
-    auto c = ExtractClaim(s.text, date ? date : article.date);
-    if (!c) continue;
-    c->offset = s.offset;
-    out.push_back(std::move(*c));
+    for (Claim& c : ExtractSentenceClaims(s.text, date ? date : article.date)) {
+      c.offset = s.offset;
+      out.push_back(std::move(c));
+    }
   }
   return out;
 }
@@ -590,6 +642,7 @@ nlohmann::ordered_json ClaimJson(const Claim& c) {
       o["value"] = f.value;
     }
     o["qualifier"] = f.qualifier;
+    if (!f.bound.empty()) o["bound"] = f.bound;
     o["checkable"] = !f.vague;
     return o;
   };

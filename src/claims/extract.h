@@ -22,6 +22,8 @@ struct Figure {
   std::string qualifier;    // "about", "more than", "as many as", "hundreds" ...
   bool exact = true;        // false for approximate or bound qualifiers
   bool vague = false;       // "hundreds", "thousands": no number to check
+  std::string bound;        // "lower" (more than, at least, over) or "upper" (as many as, fewer than, up to)
+  size_t begin = 0, end = 0;  // bytes of `text` within Claim::sentence
 };
 
 struct Period {
@@ -47,8 +49,11 @@ struct Claim {
   std::vector<std::string> notes;       // e.g. the article's own arithmetic
 };
 
-// Every claim of the article; `today` (days) resolves relative periods when the article has no date.
+// Every claim of the article; `date` (days) resolves relative periods, else the article's own date. A sentence
+// joining two statements (", and", "; ", ", while") gives one claim per statement when each states a figure and
+// a measure; a statement without its own period, subject or attribution takes the sentence's.
 std::vector<Claim> ExtractClaims(const Article& article, std::optional<int32_t> date);
+std::vector<Claim> ExtractSentenceClaims(const std::string& sentence, std::optional<int32_t> date);
 // The claim of one sentence, if it states one.
 std::optional<Claim> ExtractClaim(const std::string& sentence, std::optional<int32_t> date);
 

@@ -1,4 +1,5 @@
-// `immstats check [FILE|-]`: the figures a news article states about immigration records, as structured claims.
+// `immstats check [FILE|-]`: the figures a news article states about immigration records, each checked against
+// the store (or only listed, with --no-verify).
 #include <cstdio>
 #include <memory>
 #include <string>
@@ -6,10 +7,10 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "base/civil_date.h"
-#include "claims/extract.h"
 #include "cli/commands.h"
 #include "cli/progress.h"
+#include "store/snapshot.h"
+#include "verify/verify.h"
 
 namespace immstats::cli {
 namespace {
@@ -18,7 +19,9 @@ struct CheckArgs {
   std::string file = "-";
   std::string date;
   std::string format = "table";
+  std::string store;
   bool no_verify = false;
+  bool fail_on_differs = false;
 };
 
 int Run(const CheckArgs& a) {
@@ -32,48 +35,35 @@ int Run(const CheckArgs& a) {
   char buf[1 << 16];
   for (size_t n; (n = std::fread(buf, 1, sizeof buf, f)) > 0;) input.append(buf, n);
   if (f != stdin) std::fclose(f);
-  if (!a.no_verify) {
-    std::fprintf(stderr,
-                 "immstats check: checking figures against the store is not built yet (issue 7); "
-                 "run with --no-verify to list the claims the article makes\n");
-    return 2;
-  }
   std::optional<int32_t> date;
   if (!a.date.empty()) {
     int32_t d = 0;
     if (!ParseDateOption("check", "--date", a.date, &d)) return 2;
     date = d;
   }
-  const claims::Article article = claims::ReadArticle(input);
-  const auto found = claims::ExtractClaims(article, date);
-  const std::optional<int32_t> used = date ? date : article.date;
-  if (a.format == "json") {
-    nlohmann::ordered_json j;
-    j["article_date"] = used ? nlohmann::ordered_json(base::FormatIsoDate(*used)) : nlohmann::ordered_json();
-    j["article_date_source"] = date ? "--date" : article.date_source;
-    j["sentences"] = article.sentences.size();
-    j["claims"] = nlohmann::ordered_json::array();
-    for (const auto& c : found) j["claims"].push_back(claims::ClaimJson(c));
-    fmt::print("{}\n", j.dump(2));
-    return 0;
+  std::optional<std::filesystem::path> store_dir;
+  if (!a.no_verify) store_dir = a.store.empty() ? store::DefaultStoreDir() : std::filesystem::path(a.store);
+  if (store_dir) {
+    auto listed = store::Store(*store_dir).List();
+    if (!listed.ok() || listed->empty()) {
+      std::fprintf(stderr,
+                   "immstats check: the store %s holds no snapshot, so no figure can be checked: ingest the sources "
+                   "(`immstats ingest eoir|cbp|ohss|ice|iceair`), give --store, or list the claims with --no-verify\n",
+                   store_dir->string().c_str());
+    }
   }
-  fmt::print("Article date: {} ({}); {} sentences, {} claims\n\n", used ? base::FormatIsoDate(*used) : "unknown",
-             date ? "--date" : (article.date_source.empty() ? "none found: give --date" : article.date_source),
-             article.sentences.size(), found.size());
-  int n = 0;
-  for (const auto& c : found) {
-    std::string figures;
-    for (const auto& fig : c.figures) figures += (figures.empty() ? "" : ", ") + fig.text + (fig.vague ? " (not checkable)" : "");
-    fmt::print("{}. {}\n   measure: {}; subject: {}; period: {}{}\n   figures: {}{}{}\n", ++n, c.sentence, c.measure,
-               c.subject.empty() ? "-" : c.subject + " (" + c.subject_text + ")",
-               c.period.text.empty() ? "-" : c.period.text,
-               c.period.from ? " = " + base::FormatIsoDate(*c.period.from) + " .. " +
-                                   (c.period.to ? base::FormatIsoDate(*c.period.to) : std::string("(open)"))
-                             : "",
-               figures, c.comparison ? "; compared with " + c.comparison->text : "",
-               c.attribution.empty() ? "" : "; attributed to " + c.attribution);
-    if (!c.period.assumption.empty()) fmt::print("   assumption: {}\n", c.period.assumption);
-    for (const auto& note : c.notes) fmt::print("   {}\n", note);
+  const verify::ArticleCheck check = verify::CheckArticle(claims::ReadArticle(input), date, store_dir);
+  if (a.format == "json") {
+    fmt::print("{}\n", verify::CheckJson(check).dump(2));
+  } else if (a.format == "html") {
+    std::fputs(verify::CheckHtml(check).c_str(), stdout);
+  } else {
+    std::fputs(verify::CheckTable(check).c_str(), stdout);
+  }
+  if (a.fail_on_differs) {
+    for (const auto& c : check.claims) {
+      if (c.verdict == verify::Verdict::kDiffers) return 1;
+    }
   }
   return 0;
 }
@@ -84,16 +74,25 @@ void AddCheckCommand(CLI::App& app, int* exit_code) {
   auto a = std::make_shared<CheckArgs>();
   CLI::App* cmd = app.add_subcommand(
       "check",
-      "Read a news article (plain text or HTML) and list the figures it states about immigration records:\n"
-      "measure, nationality, place, period (relative ones resolved against the article's date), figures,\n"
-      "comparisons and attribution. Checking them against the store is the next step of issue 7.\n\n"
+      "Read a news article (plain text or HTML), find each figure it states about immigration records (measure,\n"
+      "nationality, place, period, figures, comparison, attribution) and check it against the store: 'matches'\n"
+      "(with the definition that reproduces it), 'close' (within a stated tolerance), 'differs' (with our figure\n"
+      "and its receipt) or 'cannot check' (no source loaded, or the figure is not published for that subject).\n"
+      "Relative periods ('last March', 'so far this fiscal year') are resolved against the article's date.\n\n"
       "Examples:\n"
-      "  immstats check article.html --no-verify\n"
-      "  curl -s URL | immstats check - --no-verify --format json");
+      "  immstats check article.html\n"
+      "  immstats check article.txt --date 2024-11-15 --format html > report.html\n"
+      "  curl -s URL | immstats check - --format json\n"
+      "  immstats check article.html --no-verify      # only list the claims (needs no store)\n\n"
+      "Exit codes: 0 checked (whatever the verdicts), 1 a claim differs and --fail-on-differs, 2 bad option,\n"
+      "3 unreadable file.");
   cmd->add_option("file", a->file, "The article: a .txt or .html file, or - for standard input")->capture_default_str();
   cmd->add_option("--date", a->date, "The article's publication date, YYYY-MM-DD (default: found in the article)");
-  cmd->add_option("--format", a->format, "table | json")->check(CLI::IsMember({"table", "json"}))->capture_default_str();
+  cmd->add_option("--format", a->format, "table | json | html")->check(CLI::IsMember({"table", "json", "html"}))
+      ->capture_default_str();
+  cmd->add_option("--store", a->store, "Store folder (default: $IMMSTATS_STORE, else ~/.local/share/immstats/store)");
   cmd->add_flag("--no-verify", a->no_verify, "Only extract the claims (needs no store)");
+  cmd->add_flag("--fail-on-differs", a->fail_on_differs, "Exit 1 when any claim differs from the records");
   cmd->callback([a, exit_code] { *exit_code = Run(*a); });
 }
 

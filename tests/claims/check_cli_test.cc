@@ -27,8 +27,15 @@ TEST(CheckCli, DateOptionAndErrors) {
   EXPECT_NE(out.find("\"from\": \"2023-03-01\""), std::string::npos) << out;
   EXPECT_EQ(testing::RunCommand(testing::ImmstatsBinary() + " check /no/such/file --no-verify 2>&1", &out), 3);
   EXPECT_NE(out.find("cannot read /no/such/file"), std::string::npos) << out;
-  EXPECT_EQ(testing::RunCommand(testing::ImmstatsBinary() + " check '" + Sample() + "' 2>&1", &out), 2);
+  // Checking against an empty store: every claim 'cannot check', and a warning that says what to do.
+  testing::ScratchDir empty("check-empty-store");
+  EXPECT_EQ(testing::RunCommand(testing::ImmstatsBinary() + " check '" + Sample() + "' --store '" + empty.path().string() +
+                                    "' 2>&1",
+                                &out),
+            0);
+  EXPECT_NE(out.find("holds no snapshot"), std::string::npos) << out;
   EXPECT_NE(out.find("--no-verify"), std::string::npos) << out;
+  EXPECT_NE(out.find("6 claims: 0 match, 0 close, 0 differ, 6 cannot be checked"), std::string::npos) << out;
 }
 
 }  // namespace

@@ -13,7 +13,7 @@
 #include <thread>
 #include <vector>
 
-#include "server/test_store.h"
+#include "support/test_store.h"
 
 namespace immstats {
 namespace {

@@ -9,7 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "server/test_store.h"
+#include "support/test_store.h"
 #include "support/golden.h"
 #include "support/release_files.h"
 

@@ -1,5 +1,5 @@
-// Builds the server tests' store once per process.
-#include "server/test_store.h"
+// Builds the tests' small store once per process.
+#include "support/test_store.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-// One small store per test binary for the server tests: a generated release ingested by the immstats binary.
+// One small store per test binary: a generated release (scale 0.001, seed 1) ingested by the immstats binary.
 #pragma once
 
 #include <filesystem>
