@@ -12,13 +12,14 @@
 #include "immstats/version.h"
 #include "server/assets.h"
 #include "store/snapshot.h"
+#include "verify/verify.h"
 
 namespace immstats::server {
 
 namespace {
 
 const char* const kEndpoints[] = {"/api/asylum", "/api/backlog", "/api/wait-times", "/api/store", "/api/names",
-                                  "/api/health"};
+                                  "/api/health", "/api/check (POST)"};
 
 // 400 for what the request got wrong; 404 only for a snapshot that is not there; 500 for the store's faults.
 int HttpStatusOf(const Status& st, bool snapshot_lookup) {
@@ -77,7 +78,18 @@ Router::Router(RouterOptions options)
                                                          : static_cast<int>(std::thread::hardware_concurrency()))) {}
 
 Answer Router::Handle(const std::string& method, const std::string& path, const Params& params,
-                      const std::string& if_none_match) {
+                      const std::string& if_none_match, const std::string& body) {
+  if (path == "/api/check") {
+    if (method != "POST") {
+      Answer a = ErrorAnswer(405, "/api/check takes the article as the body of a POST; " + method + " is not served");
+      a.headers.emplace_back("Allow", "POST");
+      return a;
+    }
+    for (const auto& [name, value] : params) {
+      if (value.size() > options_.max_param_bytes) return ErrorAnswer(400, "parameter '" + name + "' is too long");
+    }
+    return Check(params, body);
+  }
   if (method != "GET" && method != "HEAD") {
     Answer a = ErrorAnswer(405, "only GET is served here; " + method + " is not");
     a.headers.emplace_back("Allow", "GET, HEAD");
@@ -109,6 +121,43 @@ Answer Router::Handle(const std::string& method, const std::string& path, const 
   std::string list;
   for (const char* e : kEndpoints) list += (list.empty() ? "" : ", ") + std::string(e);
   return ErrorAnswer(404, "no endpoint " + path + ": the API serves " + list);
+}
+
+Answer Router::Check(const Params& params, const std::string& article) {
+  std::string format = "json";
+  std::optional<int32_t> date;
+  for (const auto& [name, value] : params) {
+    if (name == "format") {
+      if (value != "json" && value != "html") return ErrorAnswer(400, "format takes json or html, not '" + value + "'");
+      format = value;
+    } else if (name == "date") {
+      auto d = query::ParseWindowDate(value, false);
+      if (!d.ok() || value.size() != 10) return ErrorAnswer(400, "date takes the article's date as YYYY-MM-DD, not '" + value + "'");
+      date = *d;
+    } else {
+      return ErrorAnswer(400, "unknown parameter '" + name + "': /api/check takes date and format (json | html)");
+    }
+  }
+  if (article.find_first_not_of(" \t\r\n") == std::string::npos) {
+    return ErrorAnswer(400, "the body is empty: POST the article's text or HTML as the request body");
+  }
+  if (!gate_.Enter(options_.queue_timeout)) {
+    Answer busy = ErrorAnswer(503, "the server is busy: every query slot stayed taken; retry shortly");
+    busy.headers.emplace_back("Retry-After", "1");
+    return busy;
+  }
+  const verify::ArticleCheck check = verify::CheckArticle(claims::ReadArticle(article), date, options_.store_dir);
+  gate_.Leave();
+  Answer a;
+  if (format == "html") {
+    a.content_type = "text/html; charset=utf-8";
+    a.body = verify::CheckHtml(check);
+  } else {
+    nlohmann::ordered_json j = verify::CheckJson(check);
+    j.erase("store");  // the server's folder is not the client's business
+    a.body = j.dump(2) + "\n";
+  }
+  return a;
 }
 
 Answer Router::Query(api::Family family, const Params& params, const std::string& if_none_match) {

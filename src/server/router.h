@@ -60,12 +60,14 @@ class Router {
  public:
   explicit Router(RouterOptions options);
   // `if_none_match`: the request's If-None-Match header (a matching ETag answers 304).
+  // `body`: a POST's body (only POST /api/check takes one: the article to check).
   Answer Handle(const std::string& method, const std::string& path, const Params& params,
-                const std::string& if_none_match = "");
+                const std::string& if_none_match = "", const std::string& body = "");
 
  private:
   Answer Query(api::Family family, const Params& params, const std::string& if_none_match);
   Answer StoreInfo();
+  Answer Check(const Params& params, const std::string& article);
   Answer NamesOf(const Params& params);
   Answer Static(const std::string& path) const;
   // The snapshot `id` ("latest" follows new ingests), loaded once and shared.

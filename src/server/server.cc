@@ -18,7 +18,7 @@ namespace immstats::server {
 
 namespace {
 
-constexpr size_t kMaxBodyBytes = 64 * 1024;
+constexpr size_t kMaxBodyBytes = 1024 * 1024;  // an article for POST /api/check, HTML included
 
 
 // What the request log needs that httplib does not keep: when the request began and whether the cache answered.
@@ -65,7 +65,7 @@ Server::Server(ServeOptions options) : impl_(std::make_unique<Impl>(std::move(op
     return httplib::Server::HandlerResponse::Unhandled;
   });
   const auto handle = [impl](const httplib::Request& req, httplib::Response& res) {
-    Answer a = impl->router.Handle(req.method, req.path, req.params, req.get_header_value("If-None-Match"));
+    Answer a = impl->router.Handle(req.method, req.path, req.params, req.get_header_value("If-None-Match"), req.body);
     t_trace.cache_hit = a.cache_hit;
     res.status = a.status;
     for (const auto& [k, v] : a.headers) res.set_header(k.c_str(), v);

@@ -11,8 +11,12 @@
 #include <chrono>
 #include <mutex>
 #include <thread>
+#include <fstream>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
+#include "support/release_files.h"
 #include "support/test_store.h"
 
 namespace immstats {
@@ -136,7 +140,7 @@ TEST(Http, OversizedRequestsAreRefused) {
   const auto long_uri = client.Get("/api/asylum?nationality=" + std::string(9000, 'A'));
   ASSERT_TRUE(long_uri);
   EXPECT_EQ(long_uri->status, 414);
-  const auto big_body = client.Post("/api/asylum", std::string(100 * 1024, 'x'), "text/plain");
+  const auto big_body = client.Post("/api/check", std::string(2 * 1024 * 1024, 'x'), "text/plain");
   ASSERT_TRUE(big_body);
   EXPECT_EQ(big_body->status, 413);
 }
@@ -158,6 +162,55 @@ TEST(Http, LoopbackAddressesAreRecognised) {
   EXPECT_TRUE(server::Server::IsLoopback("::1"));
   EXPECT_FALSE(server::Server::IsLoopback("0.0.0.0"));
   EXPECT_FALSE(server::Server::IsLoopback("192.168.1.4"));
+}
+
+}  // namespace
+}  // namespace immstats
+
+namespace immstats {
+namespace {
+
+// POST /api/check: the article in the body, the same report as `immstats check --format json` (less the store's
+// folder); GET is refused with Allow: POST; an empty body and unknown parameters are 400s.
+TEST(Http, CheckTakesAnArticleAndAnswersAsTheCli) {
+  RunningServer s({});
+  auto client = s.Client();
+  const std::string article =
+      "Immigration judges decided 12 asylum cases in fiscal 2024, and the backlog stood at 3,332 cases in "
+      "September 2024.";
+  const auto res = client.Post("/api/check?date=2024-12-01", article, "text/plain");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200) << res->body;
+  EXPECT_EQ(res->get_header_value("Content-Type"), "application/json");
+  const auto j = nlohmann::json::parse(res->body);
+  EXPECT_EQ(j["claims"].size(), 2u) << res->body;
+  EXPECT_EQ(j["summary"]["claims"], 2);
+  EXPECT_FALSE(j.contains("store"));
+  testing::ScratchDir dir("http-check");
+  std::ofstream(dir.path() / "a.txt") << article;
+  int rc = -1;
+  auto cli = nlohmann::json::parse(testing::RunCli("check '" + (dir.path() / "a.txt").string() + "' --date 2024-12-01 --format json", &rc));
+  ASSERT_EQ(rc, 0);
+  cli.erase("store");
+  EXPECT_EQ(j, cli);
+  const auto html = client.Post("/api/check?format=html&date=2024-12-01", article, "text/plain");
+  ASSERT_TRUE(html);
+  EXPECT_EQ(html->get_header_value("Content-Type"), "text/html; charset=utf-8");
+  EXPECT_NE(html->body.find("<mark class="), std::string::npos);
+  const auto get = client.Get("/api/check");
+  ASSERT_TRUE(get);
+  EXPECT_EQ(get->status, 405);
+  EXPECT_EQ(get->get_header_value("Allow"), "POST");
+  const auto empty = client.Post("/api/check", "  \n", "text/plain");
+  ASSERT_TRUE(empty);
+  EXPECT_EQ(empty->status, 400);
+  EXPECT_NE(empty->body.find("body is empty"), std::string::npos);
+  const auto unknown = client.Post("/api/check?nationality=HO", article, "text/plain");
+  ASSERT_TRUE(unknown);
+  EXPECT_EQ(unknown->status, 400);
+  const auto bad_date = client.Post("/api/check?date=yesterday", article, "text/plain");
+  ASSERT_TRUE(bad_date);
+  EXPECT_EQ(bad_date->status, 400);
 }
 
 }  // namespace

@@ -112,6 +112,30 @@ try {
   const topRow = backlog.rows[0];
   assert.equal(Number(await page.getAttribute(`#table tr[data-key="${topRow.nationality}"] td[data-field=pending]`, 'data-value')), topRow.pending);
 
+  step('check an article: figures taken from the API match, an altered one differs, each marked in the text');
+  const fy = await api('/api/asylum?fy=2024&definition=trac');
+  const total = fy.rows[0];
+  const article = `Immigration judges decided ${total.decisions_TRAC.toLocaleString('en-US')} asylum cases in fiscal 2024, ` +
+    `granting ${(total.grant_rate_TRAC * 100).toFixed(1)}% of them, according to TRAC.\n\n` +
+    `Judges granted asylum in ${(total.grants + 50).toLocaleString('en-US')} cases in fiscal 2024.`;
+  await page.click('[data-view=check]');
+  await answered(/^check$/);
+  assert.match(page.url(), /view=check/);
+  assert.equal(await page.isVisible('#controls'), false);
+  await page.fill('#check-text', article);
+  await page.click('#check-run');
+  await answered(/^check:/);
+  assert.equal(await page.isVisible('#check-error'), false, await page.textContent('#check-error'));
+  assert.equal(await page.locator('#check-article mark.matches').count(), 2);
+  assert.equal(await page.locator('#check-article mark.differs').count(), 1);
+  assert.equal(await page.getAttribute('#check-claim-1', 'data-verdict'), 'matches');
+  assert.equal(await page.getAttribute('#check-claim-2', 'data-verdict'), 'differs');
+  assert.match(await page.textContent('#check-claim-2'), new RegExp(`→ ${total.grants.toLocaleString('en-US')}`));
+  assert.match(await page.textContent('#check-summary'), /2 claims: 1 match, 0 close, 1 differ, 0 cannot be checked/);
+  await page.screenshot({ path: join(out, 'dashboard-check.png'), fullPage: true });
+  await page.click('[data-view=asylum]');
+  await answered(/\/api\/asylum\?/);
+
   step('a narrow screen: one column, nothing wider than the screen');
   await page.setViewportSize({ width: 390, height: 844 });
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1), 'no sideways scroll');

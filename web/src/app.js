@@ -1,5 +1,6 @@
 // The dashboard: the form and the address bar hold the view; each change asks the API and draws the answer.
 import { barChart, lineChart } from './chart.js';
+import { setupCheck } from './check.js';
 import { apiParams, isTimeGrouping, measureOf, readState, usesWindow, windowWords, writeState } from './state.js';
 
 const $ = (id) => document.getElementById(id);
@@ -160,6 +161,14 @@ function renderChart(rows, measure) {
 
 async function refresh() {
   showWhen();
+  const checking = state.view === 'check';
+  $('check-view').hidden = !checking;
+  form.hidden = checking;
+  document.querySelector('.results').hidden = checking;
+  if (checking) {
+    document.body.dataset.ready = 'check';
+    return;
+  }
   const q = apiParams(state);
   const url = `/api/${state.view}?${q}`;
   const csv = new URLSearchParams(q);
@@ -241,6 +250,7 @@ async function start() {
     stateToForm();
     refresh();
   });
+  setupCheck();
   refresh();
   for (const kind of ['nationality', 'court', 'judge']) {
     getJson(`/api/names?kind=${kind}`).then((r) => fillList(`list-${kind}`, r.names)).catch(() => {});

@@ -1,6 +1,6 @@
 // The dashboard's state: what the address bar holds (so a view can be shared), and the API request it becomes.
 
-export const VIEWS = ['asylum', 'backlog', 'wait-times'];
+export const VIEWS = ['asylum', 'backlog', 'wait-times', 'check'];
 export const FIELDS = ['nationality', 'court', 'judge', 'custody', 'represented', 'asylum-type', 'window', 'year',
   'from', 'to', 'as-of', 'definition', 'by', 'limit'];
 const TIME_DIMS = new Set(['fy', 'month']);
