@@ -101,6 +101,36 @@ if [[ -d "$real/cbp-nationwide-encounters" ]]; then
 else
   echo "(No real data folder at $real: set IMMSTATS_REAL_DATA to add CBP, OHSS, ICE and ICE Air to the demo.)"
 fi
+# Checking an article: a sample whose court figures come from the demo store (one altered), with the real
+# sources' published figures when they were ingested above; every figure gets a verdict and a receipt.
+csv="$("$bin" asylum $q --nationality Honduras --fy 2024 --definition trac --format csv)"
+cell() { echo "$csv" | awk -F, -v name="$1" -v row="$2" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == name) c = i } NR == row + 1 { print $c }'; }
+grants="$(cell grants 1)"; decisions="$(cell decisions_TRAC 1)"
+rate="$(awk -v r="$(cell grant_rate_TRAC 1)" 'BEGIN { printf "%.1f", 100 * r }')"
+all_rate="$(awk -v r="$(cell grant_rate_TRAC 2)" 'BEGIN { printf "%.1f", 100 * r }')"
+article="$out/article.html"
+{
+  echo '<html><head><title>Asylum and the border, by the numbers</title>'
+  echo '<meta property="article:published_time" content="2024-11-15T09:00:00Z"></head><body><article>'
+  echo "<p>WASHINGTON (AP) &mdash; Hondurans won asylum in $grants of $decisions cases decided in fiscal 2024, or $rate%,"
+  echo "according to TRAC, compared with $all_rate% across all nationalities.</p>"
+  echo "<p>Immigration judges granted asylum to Hondurans in $((grants + 40)) cases in fiscal 2024.</p>"
+  echo '<p>Thousands of Haitians crossed the border this year.</p>'
+  if [[ -d "$real/cbp-nationwide-encounters" ]]; then
+    echo '<p>Border Patrol agents and CBP officers encountered 2,475,669 migrants along the southern border in fiscal'
+    echo '2023, CBP figures show.</p>'
+    echo '<p>Agents encountered about 3,100 Nepali migrants in fiscal 2023, according to DHS statistics.</p>'
+    echo '<p>ICE removed 28,894 Hondurans in FY2018, and ICE Air flew 27,778 passengers to Honduras that year.</p>'
+  fi
+  echo '</article></body></html>'
+}  > "$article"
+echo "== Checking an article ($article): immstats check $article"
+echo "   (court figures from the demo store, one altered; border and removal figures as the agencies published them)"
+"$bin" check "$article" $q | sed 's/^/  /'
+"$bin" check "$article" $q --format html > "$out/check-report.html"
+echo "  The same report with each figure highlighted: $out/check-report.html"
+echo
+
 port="${IMMSTATS_DEMO_PORT:-8080}"
 if [[ "${IMMSTATS_DEMO_SERVE:-1}" == 0 ]]; then
   echo "Serve it with: $bin serve --store $out/store"
