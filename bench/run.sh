@@ -6,7 +6,7 @@
 #   W4  grant rates by judge for the busiest court over that window (TRAC's judge table)
 #   W6  grant rates by nationality x fiscal year
 #   W7  CBP encounters by citizenship and month, W8 ICE removals by citizenship and fiscal year: on the real
-#       files when IMMSTATS_REAL_DATA is set (bench/sources_bench.mjs; DuckDB and pandas)
+#       files when IMMSTATS_REAL_DATA is set (bench/sources_bench.mjs; DuckDB, pandas, and Polars for W7)
 # Every peer's answer is checked against immstats' before any time is printed (W1: the rows of each table;
 # W3/W4/W6: every count of every definition, through bench/asylum_query_bench.mjs); a mismatch fails the run.
 # Usage: bench/run.sh [--scale S] [--runs N] [--out DIR] [--smoke]

@@ -1,5 +1,5 @@
-// W7 and W8 of the side-by-side benchmark, on the real files (IMMSTATS_REAL_DATA): immstats against DuckDB and
-// pandas, every answer compared before any time is printed.
+// W7 and W8 of the side-by-side benchmark, on the real files (IMMSTATS_REAL_DATA): immstats against DuckDB,
+// pandas and (W7) Polars, every answer compared before any time is printed.
 //   W7  CBP encounters by citizenship (as published) and month, from CBP's nationwide state file FY2020-FY2023
 //   W8  ICE removals by citizenship (as published) and fiscal year, from the four person-level .gz files
 // Each is timed from the published files to the answer (immstats: ingest + query, two processes; DuckDB: load +
@@ -14,6 +14,13 @@ import path from 'node:path';
 const require = createRequire(import.meta.url);
 const peers = process.env.IMMSTATS_PEERS_DIR ?? path.join(path.dirname(new URL(import.meta.url).pathname), 'peers');
 const { DuckDBInstance } = require(path.join(peers, 'node_modules', '@duckdb', 'node-api'));
+process.env.POLARS_MAX_THREADS = '2';  // read when Polars loads; the same 2 threads as DuckDB
+let pl = null;
+try {
+  pl = require(path.join(peers, 'node_modules', 'nodejs-polars'));
+} catch {
+  console.error('Polars is not installed (bench/setup-peers.sh installs it): its column is left out');
+}
 const [real, bin, work, runsArg] = process.argv.slice(2);
 const RUNS = Number(runsArg ?? 5);
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
@@ -125,6 +132,40 @@ for (c, mo), n in d.groupby(["Citizenship", "month"])["n"].sum().items():
 `);
 same('W7', w7i.map, w7p.map, 'pandas');
 
+// Polars (W7): read the file as text columns, group by citizenship, fiscal year and month name, sum the counts;
+// the 1,056 groups' month names become calendar months in JavaScript.
+const MONTHS = { JAN: 1, FEB: 2, MAR: 3, APR: 4, MAY: 5, JUN: 6, JUL: 7, AUG: 8, SEP: 9, OCT: 10, NOV: 11, DEC: 12 };
+function polarsW7() {
+  const ends = [], queries = [];
+  let out = null;
+  const query = (df) => df.lazy()
+    .select(pl.col('Citizenship'), pl.col('Fiscal Year'), pl.col('Month (abbv)'), pl.col('Encounter Count').cast(pl.Int64))
+    .groupBy(['Citizenship', 'Fiscal Year', 'Month (abbv)']).agg(pl.col('Encounter Count').sum()).collectSync();
+  for (let i = 0; i < RUNS + 1; i++) {
+    const t0 = performance.now();
+    const df = pl.readCSV(cbpFile, { inferSchemaLength: 0 });
+    out = query(df);
+    const t2 = performance.now();
+    const qs = [];
+    for (let k = 0; k < 3; k++) {
+      const a = performance.now();
+      query(df);
+      qs.push(performance.now() - a);
+    }
+    if (i > 0) { ends.push(t2 - t0); queries.push(median(qs)); }
+  }
+  const map = new Map();
+  for (const r of out.toRecords()) {
+    const m = MONTHS[String(r['Month (abbv)']).toUpperCase()];
+    const y = m >= 10 ? Number(r['Fiscal Year']) - 1 : Number(r['Fiscal Year']);
+    const key = `${r.Citizenship},${y}-${String(m).padStart(2, '0')}`;
+    map.set(key, (map.get(key) ?? 0) + Number(r['Encounter Count']));
+  }
+  return { end: median(ends), query: median(queries), map };
+}
+const w7pl = pl ? polarsW7() : null;
+if (w7pl) same('W7', w7i.map, w7pl.map, 'Polars');
+
 // W8
 const w8i = immstats('ice', iceFiles, ['removals', '--by', 'citizenship_as_published,fy']);
 const w8d = await duck(
@@ -147,12 +188,19 @@ same('W8', w8i.map, w8p.map, 'pandas');
 
 const f = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
 const x = (a, b) => `${(a / b).toFixed(1)}x`;
-console.log(`W7/W8 check: DuckDB and pandas gave immstats' answer in every cell (W7 ${w7i.map.size} cells, W8 ${w8i.map.size})`);
+console.log(`W7/W8 check: DuckDB, pandas${w7pl ? ' and Polars (W7)' : ''} gave immstats' answer in every cell (W7 ${w7i.map.size} cells, W8 ${w8i.map.size})`);
 console.log('');
 console.log('| workload | immstats: files to answer | query alone (fresh process) | peak RSS | DuckDB: files to answer | query alone (in-process) | pandas: files to answer | peak RSS |');
 console.log('|---|---|---|---|---|---|---|---|');
 for (const [name, i, d, p] of [['W7 CBP encounters by citizenship x month', w7i, w7d, w7p],
                                ['W8 ICE removals by citizenship x FY', w8i, w8d, w8p]]) {
   console.log(`| ${name} | ${f(i.end)} | ${f(i.query)} | ${i.rss.toFixed(0)} MB | ${f(d.end)} (${x(d.end, i.end)}) | ${f(d.query)} (${x(d.query, i.query)}) | ${f(p.end)} (${x(p.end, i.end)}) | ${p.rss.toFixed(0)} MB |`);
+}
+if (w7pl) {
+  console.log('');
+  console.log('| workload | immstats: files to answer | query alone | Polars: files to answer | query alone (in-process) |');
+  console.log('|---|---|---|---|---|');
+  console.log(`| W7 CBP encounters by citizenship x month | ${f(w7i.end)} | ${f(w7i.query)} | ${f(w7pl.end)} (${x(w7pl.end, w7i.end)}) | ${f(w7pl.query)} (${x(w7pl.query, w7i.query)}) |`);
+  console.log('Polars on W8 is left out: its CSV reader takes UTF-8 only and the ICE files are gzip-compressed Windows-1252.');
 }
 console.log(`median of ${RUNS} runs after a warm-up; ratios are the peer's time over immstats'`);
