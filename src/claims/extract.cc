@@ -494,6 +494,56 @@ void FindSubject(const std::string& s, size_t limit, Claim* c) {
   }
 }
 
+// A court named as a place: "the New York immigration court", "Houston's immigration court", "the immigration
+// court in San Francisco". The city as written, or empty.
+std::string FindCourt(const std::string& s, const std::string& lower) {
+  auto capitalized = [&](size_t b, size_t e) {
+    if (b >= e || !std::isupper(static_cast<unsigned char>(s[b]))) return false;
+    const std::string w = s.substr(b, e - b);
+    size_t len = 0;
+    for (const char* stop : {"The", "A", "An", "In", "At", "Each", "Every", "U.S.", "US", "Federal", "Fiscal", "Judges",
+                             "Immigration", "Asylum"}) {
+      if (w == stop) return false;
+    }
+    return !(MonthAt(Lower(w), &len) != 0 && len == w.size());
+  };
+  for (size_t at = lower.find("immigration court"); at != std::string::npos; at = lower.find("immigration court", at + 1)) {
+    size_t e = at + 17;
+    if (e < s.size() && s[e] == 's') ++e;
+    if (s.compare(e, 4, " in ") == 0) {  // after: "immigration court in San Francisco"
+      size_t b = e + 4, end = b;
+      for (int w = 0; w < 3; ++w) {
+        size_t k = end;
+        while (k < s.size() && (IsWordChar(s[k]) || s[k] == '.' || s[k] == '-')) ++k;
+        if (!capitalized(end, k)) break;
+        end = k;
+        if (end >= s.size() || s[end] != ' ') break;
+        if (end + 1 < s.size() && !std::isupper(static_cast<unsigned char>(s[end + 1]))) break;
+        ++end;
+      }
+      while (end > b && (s[end - 1] == ' ' || s[end - 1] == '.')) --end;
+      if (end > b) return s.substr(b, end - b);
+    }
+    // before: "the New York immigration court", "Houston's immigration court"
+    size_t end = at;
+    while (end > 0 && s[end - 1] == ' ') --end;
+    size_t b = end;
+    for (int w = 0; w < 3 && b > 0; ++w) {
+      size_t k = b;
+      while (k > 0 && (IsWordChar(s[k - 1]) || s[k - 1] == '\'' || s[k - 1] == '.' || s[k - 1] == '-')) --k;
+      if (!capitalized(k, b)) break;
+      b = k;
+      if (b == 0 || s[b - 1] != ' ') break;
+      --b;
+    }
+    while (b < end && s[b] == ' ') ++b;
+    std::string city = s.substr(b, end - b);
+    if (city.size() > 2 && city.compare(city.size() - 2, 2, "'s") == 0) city.resize(city.size() - 2);
+    if (!city.empty()) return city;
+  }
+  return {};
+}
+
 }  // namespace
 
 std::optional<Claim> ExtractClaim(const std::string& sentence, std::optional<int32_t> date) {
@@ -538,6 +588,8 @@ std::optional<Claim> ExtractClaim(const std::string& sentence, std::optional<int
     c.place = "southwest_border";
   } else if (Has(lower, "northern border") || Has(lower, "canadian border")) {
     c.place = "northern_border";
+  } else {
+    c.place = FindCourt(sentence, lower);
   }
   c.attribution = FindAttribution(sentence);
   c.checkable = std::any_of(c.figures.begin(), c.figures.end(), [](const Figure& f) { return !f.vague; });

@@ -40,7 +40,7 @@ struct Claim {
                                         // removals, backlog, wait_times, flights, passengers
   std::string subject;                  // canonical country code, ALL, or empty
   std::string subject_text;             // as written ("Hondurans")
-  std::string place;                    // southwest_border, northern_border, or a court as written
+  std::string place;                    // southwest_border, northern_border, or a court's city as written ("New York")
   Period period;
   std::vector<Figure> figures;          // the claim's own figures, in order
   std::optional<Figure> comparison;     // the all-nationality figure it is compared with

@@ -144,12 +144,17 @@ void CourtCandidates(StoreContext* ctx, const claims::Claim& claim, std::vector<
   api::Request r;
   r.receipt = true;
   r.typed.nationalities = subject.codes;
+  std::string court_option;
+  if (!claim.place.empty() && claim.place != "southwest_border" && claim.place != "northern_border") {
+    r.typed.courts = {claim.place};  // resolved like --court: a code, or a name's words
+    court_option = "--court '" + claim.place + "' ";
+  }
   const std::string& m = claim.measure;
   std::string family_args;
   if (m == "backlog") {
     r.family = api::Family::kBacklog;
     if (claim.period.to) r.as_of = base::FormatIsoDate(*claim.period.to);
-    family_args = "backlog " + subject.option + (r.as_of.empty() ? "" : "--as-of " + r.as_of + " ");
+    family_args = "backlog " + subject.option + court_option + (r.as_of.empty() ? "" : "--as-of " + r.as_of + " ");
   } else {
     const Window w = WindowOf(claim.period, false);
     if (!w.missing.empty()) return out->push_back(Unavailable(source, w.missing));
@@ -157,7 +162,7 @@ void CourtCandidates(StoreContext* ctx, const claims::Claim& claim, std::vector<
     r.fy = w.fy;
     r.from = w.from;
     r.to = w.to;
-    family_args = std::string(m == "wait_times" ? "wait-times " : "asylum ") + subject.option + w.Args() + " ";
+    family_args = std::string(m == "wait_times" ? "wait-times " : "asylum ") + subject.option + court_option + w.Args() + " ";
   }
   auto t = api::Run(**court, r);
   if (!t.ok()) return out->push_back(Unavailable(source, t.status().message()));

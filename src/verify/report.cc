@@ -77,7 +77,7 @@ Summary Summarize(const ArticleCheck& check) {
 std::string SummaryLine(const ArticleCheck& check) {
   const Summary s = Summarize(check);
   return fmt::format("{} claim{}: {} match{}, {} close, {} differ{}, {} cannot be checked", check.claims.size(),
-                     check.claims.size() == 1 ? "" : "s", s.matches, s.matches == 1 ? "es" : "", s.close, s.differs,
+                     check.claims.size() == 1 ? "" : "s", s.matches, s.matches == 1 ? "" : "es", s.close, s.differs,
                      s.differs == 1 ? "s" : "", s.cannot);
 }
 

@@ -35,7 +35,7 @@ TEST(CheckCli, DateOptionAndErrors) {
             0);
   EXPECT_NE(out.find("holds no snapshot"), std::string::npos) << out;
   EXPECT_NE(out.find("--no-verify"), std::string::npos) << out;
-  EXPECT_NE(out.find("6 claims: 0 match, 0 close, 0 differ, 6 cannot be checked"), std::string::npos) << out;
+  EXPECT_NE(out.find("6 claims: 0 matches, 0 close, 0 differ, 6 cannot be checked"), std::string::npos) << out;
 }
 
 }  // namespace

@@ -23,6 +23,8 @@ using verify::Verdict;
 // Figures of the small store: the nationality with most TRAC decisions in FY2024 and its rates.
 struct Figures {
   std::string country;  // its name as an article writes it
+  std::string court;    // the city of the court with most TRAC decisions ("San Pedro")
+  int64_t court_grants = 0, court_decisions = 0;
   int64_t grants = 0, decisions = 0, all_decisions = 0, pending = 0;
   double trac = 0, eoir = 0, legacy = 0, all_trac = 0, median_days = 0;
 };
@@ -61,6 +63,19 @@ const Figures& StoreFigures() {
     out.legacy = Cell(*t, 0, "grant_rate_legacy");
     out.all_trac = Cell(*t, 1, "grant_rate_TRAC");
     out.all_decisions = static_cast<int64_t>(Cell(*t, 1, "decisions_TRAC"));
+    api::Request courts = r;
+    courts.by = {"court"};
+    auto busiest = api::Run(**snap, courts);
+    EXPECT_TRUE(busiest.ok() && !busiest->rows.empty());
+    const std::string court_name = busiest->rows[0][1].text;  // "San Pedro, CA"
+    out.court = court_name.substr(0, court_name.find(','));
+    api::Request at_court;
+    at_court.fy = 2024;
+    at_court.typed.courts = {out.court};
+    auto c = api::Run(**snap, at_court);
+    EXPECT_TRUE(c.ok());
+    out.court_grants = static_cast<int64_t>(Cell(*c, 0, "grants"));
+    out.court_decisions = static_cast<int64_t>(Cell(*c, 0, "decisions_TRAC"));
     api::Request b;
     b.family = api::Family::kBacklog;
     b.as_of = "2024-09-30";
@@ -102,9 +117,10 @@ std::string Article(const Figures& f) {
       "Border Patrol agents apprehended 12,345 migrants from {0} in fiscal 2024.\n\n"
       "Thousands of asylum seekers from {0} were denied asylum in fiscal 2024.\n\n"
       "The immigration court backlog stood at {8} pending cases in September 2024.\n\n"
-      "Asylum seekers waited a median of {9:.0f} days for a decision in fiscal 2024.\n",
+      "Asylum seekers waited a median of {9:.0f} days for a decision in fiscal 2024.\n\n"
+      "Judges in the {10} immigration court granted asylum in {11} of {12} cases in fiscal 2024.\n",
       f.country, f.grants, f.decisions, f.trac, f.all_trac, f.eoir, CloseRate(f), f.grants + 7, f.pending,
-      f.median_days);
+      f.median_days, f.court, f.court_grants, f.court_decisions);
 }
 
 verify::ArticleCheck CheckIt(const std::string& text) {
@@ -115,7 +131,7 @@ TEST(CheckSynth, EveryVerdictKindOnAnArticleFromTheStore) {
   const Figures& f = StoreFigures();
   ASSERT_GT(f.decisions, 0);
   const auto check = CheckIt(Article(f));
-  ASSERT_EQ(check.claims.size(), 8u) << verify::CheckTable(check);
+  ASSERT_EQ(check.claims.size(), 9u) << verify::CheckTable(check);
   const auto& c = check.claims;
   // 1. The TRAC figures with the all-nationality comparison: matches, by TRAC's definition.
   EXPECT_EQ(c[0].verdict, Verdict::kMatches) << verify::CheckTable(check);
@@ -142,6 +158,10 @@ TEST(CheckSynth, EveryVerdictKindOnAnArticleFromTheStore) {
   // 7, 8. Backlog and median wait.
   EXPECT_EQ(c[6].verdict, Verdict::kMatches) << verify::CheckTable(check);
   EXPECT_EQ(c[7].verdict, Verdict::kMatches) << verify::CheckTable(check);
+  // 9. A court as the place: the court's own figures.
+  EXPECT_EQ(c[8].claim.place, f.court);
+  EXPECT_EQ(c[8].verdict, Verdict::kMatches) << verify::CheckTable(check);
+  EXPECT_NE(c[8].command.find("--court '" + f.court + "'"), std::string::npos) << c[8].command;
   // Never a verdict without a receipt.
   for (const auto& claim : c) {
     if (claim.verdict != Verdict::kCannotCheck) {

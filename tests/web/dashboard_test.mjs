@@ -131,7 +131,7 @@ try {
   assert.equal(await page.getAttribute('#check-claim-1', 'data-verdict'), 'matches');
   assert.equal(await page.getAttribute('#check-claim-2', 'data-verdict'), 'differs');
   assert.match(await page.textContent('#check-claim-2'), new RegExp(`→ ${total.grants.toLocaleString('en-US')}`));
-  assert.match(await page.textContent('#check-summary'), /2 claims: 1 match, 0 close, 1 differ, 0 cannot be checked/);
+  assert.match(await page.textContent('#check-summary'), /2 claims: 1 matches, 0 close, 1 differ, 0 cannot be checked/);
   await page.screenshot({ path: join(out, 'dashboard-check.png'), fullPage: true });
   await page.click('[data-view=asylum]');
   await answered(/\/api\/asylum\?/);

@@ -50,7 +50,7 @@ async function run(e) {
     const report = await res.json();
     if (!res.ok) throw new Error(report.error ? report.error.message : `HTTP ${res.status}`);
     const s = report.summary;
-    $('check-summary').textContent = `${s.claims} claims: ${s.matches} match, ${s.close} close, ${s.differs} differ, ` +
+    $('check-summary').textContent = `${s.claims} claims: ${s.matches} ${s.matches === 1 ? 'matches' : 'match'}, ${s.close} close, ${s.differs} differ, ` +
       `${s.cannot_check} cannot be checked.${report.article_date ? ` Article date ${report.article_date}.` : ''}`;
     renderArticle(report);
     renderTable(report);
