@@ -7,17 +7,14 @@
 #include <cmath>
 #include <cstring>
 
+#include "base/ascii.h"
 #include "base/civil_date.h"
 #include "geo/countries.h"
 
 namespace immstats::claims {
 namespace {
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
+using base::AsciiLower;
 
 bool Has(const std::string& lower, std::string_view word) { return lower.find(word) != std::string::npos; }
 
@@ -505,7 +502,7 @@ std::string FindCourt(const std::string& s, const std::string& lower) {
                              "Immigration", "Asylum"}) {
       if (w == stop) return false;
     }
-    return !(MonthAt(Lower(w), &len) != 0 && len == w.size());
+    return !(MonthAt(AsciiLower(w), &len) != 0 && len == w.size());
   };
   for (size_t at = lower.find("immigration court"); at != std::string::npos; at = lower.find("immigration court", at + 1)) {
     size_t e = at + 17;
@@ -547,7 +544,7 @@ std::string FindCourt(const std::string& s, const std::string& lower) {
 }  // namespace
 
 std::optional<Claim> ExtractClaim(const std::string& sentence, std::optional<int32_t> date) {
-  const std::string lower = Lower(sentence);
+  const std::string lower = AsciiLower(sentence);
   Claim c;
   c.sentence = sentence;
   std::vector<Span> used;
@@ -633,7 +630,7 @@ std::vector<Claim> ExtractSentenceClaims(const std::string& sentence, std::optio
     const std::string text = sentence.substr(span.begin, span.end - span.begin);
     auto part = ExtractClaim(text, date);
     if (!part) {
-      if (!FindFigures(text, Lower(text), {}).empty()) return {std::move(*whole)};  // a figure without a measure
+      if (!FindFigures(text, AsciiLower(text), {}).empty()) return {std::move(*whole)};  // a figure without a measure
       continue;
     }
     part->sentence = sentence;

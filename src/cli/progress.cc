@@ -11,17 +11,6 @@
 
 namespace immstats::cli {
 
-std::string GroupThousands(int64_t v) {
-  std::string digits = std::to_string(v < 0 ? -v : v);
-  std::string out;
-  const int n = static_cast<int>(digits.size());
-  for (int i = 0; i < n; ++i) {
-    if (i > 0 && (n - i) % 3 == 0) out += ',';
-    out += digits[static_cast<size_t>(i)];
-  }
-  return v < 0 ? "-" + out : out;
-}
-
 std::string HumanBytes(int64_t bytes) {
   const double b = static_cast<double>(bytes);
   if (b >= 1e9) return fmt::format("{:.2f} GB", b / 1e9);

@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include "base/ascii.h"
+
 namespace immstats::cli {
 
 class Progress {
@@ -44,8 +46,8 @@ class TableProgress {
 // Parses a YYYY-MM-DD option value into a day number; on error prints `command: message` and returns false.
 bool ParseDateOption(const char* command, const char* option, const std::string& value, int32_t* out);
 
-// "12,345,678"
-std::string GroupThousands(int64_t v);
+// "12,345,678" (the one helper, in base)
+using base::GroupThousands;
 // "1.2 GB", "345 MB"
 std::string HumanBytes(int64_t bytes);
 // "a 1, b 2,345" for counts by name; `empty` when there are none.

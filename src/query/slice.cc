@@ -5,21 +5,15 @@
 #include <cctype>
 #include <fstream>
 
+#include "base/ascii.h"
 #include "base/civil_date.h"
 
 namespace immstats::query {
 
-namespace {
-
-std::string Lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
-}  // namespace
+using base::AsciiLower;
 
 Result<Dim> ParseDim(const std::string& name) {
-  const std::string n = Lower(name);
+  const std::string n = AsciiLower(name);
   if (n == "nationality" || n == "nat") return Dim::kNationality;
   if (n == "court" || n == "base-city") return Dim::kCourt;
   if (n == "judge") return Dim::kJudge;
@@ -119,7 +113,7 @@ Result<Filters> ResolveFilters(const Names& names, const TypedFilters& typed) {
   Filters f;
   auto resolve = [&](CodeKind kind, const std::vector<std::string>& in, std::vector<std::string>* out) -> Status {
     for (const auto& item : in) {
-      if (Lower(item) == "all") continue;
+      if (AsciiLower(item) == "all") continue;
       auto codes = names.Resolve(kind, item);
       if (!codes.ok()) return codes.status();
       out->insert(out->end(), codes->begin(), codes->end());
@@ -166,12 +160,12 @@ Result<Filters> ResolveFilters(const Names& names, const TypedFilters& typed) {
     f.custody = c;
   }
   if (!typed.represented.empty()) {
-    const std::string r = Lower(typed.represented);
+    const std::string r = AsciiLower(typed.represented);
     if (r != "yes" && r != "no") return Status::InvalidArgument("--represented takes yes or no, not '" + typed.represented + "'");
     f.represented = r == "yes";
   }
   if (!typed.asylum_type.empty()) {
-    const std::string a = Lower(typed.asylum_type);
+    const std::string a = AsciiLower(typed.asylum_type);
     if (a != "affirmative" && a != "defensive") {
       return Status::InvalidArgument("--asylum-type takes affirmative or defensive, not '" + typed.asylum_type + "'");
     }

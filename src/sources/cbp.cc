@@ -16,15 +16,7 @@ namespace {
 
 // Header names as CBP writes them, reduced to snake case ("Month (abbv)" -> month_abbv).
 std::string SnakeHeader(std::string_view h) {
-  std::string out;
-  for (char c : tabular::TrimField(h)) {
-    if (std::isalnum(static_cast<unsigned char>(c))) {
-      out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-    } else if (!out.empty() && out.back() != '_') {
-      out.push_back('_');
-    }
-  }
-  while (!out.empty() && out.back() == '_') out.pop_back();
+  std::string out = SnakeCase(h);
   if (out == "month") out = "month_abbv";
   return out;
 }

@@ -36,19 +36,6 @@ const std::array<PersonKind, 3>& PersonKinds() {
   return kKinds;
 }
 
-std::string Snake(std::string_view h) {
-  std::string out;
-  for (char c : h) {
-    if (std::isalnum(static_cast<unsigned char>(c))) {
-      out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-    } else if (!out.empty() && out.back() != '_') {
-      out.push_back('_');
-    }
-  }
-  while (!out.empty() && out.back() == '_') out.pop_back();
-  return out;
-}
-
 // FOIA exemption markers ICE writes in place of withheld values: "(B)(6);(B)(7)(C) ", "(b)(7)(E)".
 bool IsRedaction(std::string_view v) {
   return v.size() >= 4 && v[0] == '(' && (v[1] == 'B' || v[1] == 'b') && v[2] == ')' && v[3] == '(';
@@ -96,7 +83,7 @@ struct PersonTable {
     c_fy = table.AddColumn("fiscal_year", FactTable::Type::kInt);
     c_month = table.AddColumn("month_start", FactTable::Type::kDate);
     for (const char* col : k.columns) {
-      const std::string name = Snake(col);
+      const std::string name = SnakeCase(col);
       const bool date = name.size() > 5 && name.compare(name.size() - 5, 5, "_date") == 0 && name != "birth_date";
       cols.push_back(table.AddColumn(name, date ? FactTable::Type::kDate : FactTable::Type::kString));
       is_date.push_back(date);
@@ -221,7 +208,7 @@ class IceIngest {
         const std::string v = tabular::TrimField(fields[i]);
         if (v.empty()) continue;
         if (IsRedaction(v)) {
-          ++tr.flagged["redacted:" + Snake(cols[i])];
+          ++tr.flagged["redacted:" + SnakeCase(cols[i])];
           continue;
         }
         if (pt->is_date[i]) {
@@ -261,7 +248,7 @@ class IceIngest {
   Status PublishedTable(const SourceText& src) {
     tabular::DelimitedReader reader(src.text, {',', true});
     std::vector<std::string> header, fields;
-    if (!reader.Next(&header) || header.size() < 2 || Snake(header[0]).find("citizenship") == std::string::npos) {
+    if (!reader.Next(&header) || header.size() < 2 || SnakeCase(header[0]).find("citizenship") == std::string::npos) {
       return Status::InvalidArgument(src.name + ", line 1: not an ICE removals-by-citizenship table (the first "
                                      "column should be the country of citizenship, then one column per fiscal year)");
     }

@@ -3,6 +3,7 @@
 
 #include <xxhash.h>
 
+#include <cctype>
 #include <cstdio>
 
 #include "base/civil_date.h"
@@ -150,6 +151,19 @@ Result<SourceIngestResult> PublishSourceSnapshot(store::SnapshotWriter* writer, 
 void FiscalMonthToCalendar(int fiscal_year, int fiscal_month, int* year, int* month) {
   *month = (fiscal_month + 8) % 12 + 1;  // 1 -> 10, 3 -> 12, 4 -> 1
   *year = *month >= 10 ? fiscal_year - 1 : fiscal_year;
+}
+
+std::string SnakeCase(std::string_view header) {
+  std::string out;
+  for (char c : header) {
+    if (std::isalnum(static_cast<unsigned char>(c))) {
+      out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    } else if (!out.empty() && out.back() != '_') {
+      out.push_back('_');
+    }
+  }
+  while (!out.empty() && out.back() == '_') out.pop_back();
+  return out;
 }
 
 }  // namespace immstats::sources

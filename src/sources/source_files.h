@@ -61,6 +61,10 @@ class RejectsFile {
 void QuarantineRecord(RejectsFile* rejects, ingest::TableReconciliation* tr, const std::string& file,
                       std::string_view text, const tabular::DelimitedReader& reader, std::string_view column,
                       std::string_view kind, std::string_view reason);
+// A header name in snake case: letters and digits lower-cased, every other run one '_', none at the ends
+// ("Month (abbv)" -> "month_abbv", " Citizenship " -> "citizenship"; a byte-order mark falls away).
+std::string SnakeCase(std::string_view header);
+
 // A record that is one empty field: a blank line.
 inline bool IsBlankRecord(const std::vector<std::string>& fields) { return fields.size() == 1 && fields[0].empty(); }
 

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "base/ascii.h"
 #include "base/civil_date.h"
 #include "facts/fact_request.h"
 #include "geo/countries.h"
@@ -18,8 +19,7 @@ using query::Value;
 using Row = std::vector<Value>;
 
 bool Mentions(const claims::Claim& c, std::initializer_list<const char*> words) {
-  std::string lower = c.sentence;
-  for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  const std::string lower = base::AsciiLower(c.sentence);
   return std::any_of(words.begin(), words.end(), [&](const char* w) { return lower.find(w) != std::string::npos; });
 }
 
@@ -337,8 +337,7 @@ void FactCandidates(StoreContext* ctx, const claims::Claim& claim, std::vector<C
     std::string args;
     if (!p.source.empty() && p.source != "cbp" && p.source != "records") args += "--source " + p.source + " ";
     for (const auto& [dim, values] : p.filters) {
-      for (const auto& v : values) args += "--" + (dim == "component" ? std::string("component") : dim) + " " +
-                                          (v.find(' ') != std::string::npos ? "'" + v + "'" : v) + " ";
+      for (const auto& v : values) args += "--" + dim + " " + (v.find(' ') != std::string::npos ? "'" + v + "'" : v) + " ";
     }
     c.command = "immstats " + p.family + " " + args + w.Args() + " --receipt";
     const std::string measure = p.family == "encounters" ? "encounters"

@@ -7,6 +7,8 @@
 
 #include <fmt/format.h>
 
+#include "base/ascii.h"
+
 namespace immstats::verify {
 namespace {
 
@@ -51,13 +53,7 @@ const char* VerdictName(Verdict v) {
 std::string FormatOurs(double ours, bool percent, const claims::Figure& like) {
   if (percent) return Percent(ours, std::max(1, DecimalsWritten(like.text)));
   if (std::fabs(ours - std::round(ours)) > 1e-9) return fmt::format("{:.1f}", ours);  // a median of 428.5 days
-  const auto n = static_cast<long long>(std::llround(ours));
-  std::string digits = std::to_string(n < 0 ? -n : n), out;
-  for (size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out.push_back(',');
-    out.push_back(digits[i]);
-  }
-  return (n < 0 ? "-" : "") + out;
+  return base::GroupThousands(std::llround(ours));
 }
 
 Compared CompareFigure(const claims::Figure& f, double ours, double source_rounding) {

@@ -31,12 +31,14 @@ FigureCheck NoFigure(const Figure& f, std::string role, std::string reason) {
   return fc;
 }
 
-FigureCheck Against(const Figure& f, std::string role, double ours, bool percent, double rounding) {
+// `distance` (when given) gets how far off the figure is, for ranking the candidates.
+FigureCheck Against(const Figure& f, std::string role, double ours, bool percent, double rounding, double* distance) {
   FigureCheck fc = NoFigure(f, std::move(role), {});
   const Compared c = CompareFigure(f, ours, rounding);
   fc.verdict = c.verdict;
   fc.reason = c.reason;
   fc.ours = FormatOurs(ours, percent, f);
+  *distance = c.distance;
   return fc;
 }
 
@@ -46,12 +48,14 @@ FigureCheck CheckFigure(const Figure& f, bool comparison, const Candidate& c, do
   if (f.vague) return NoFigure(f, role, "'" + f.text + "' is not a number to check");
   const auto count = comparison ? c.all_count : c.count;
   const auto rate = comparison ? c.all_rate : c.rate;
-  auto tally = [&](const Figure& g, double ours) { *distance += CompareFigure(g, ours, c.rounding).distance; };
+  double d = 0;
   switch (f.kind) {
-    case Figure::Kind::kPercent:
+    case Figure::Kind::kPercent: {
       if (!rate) return NoFigure(f, role, "this source gives a count here, not a rate");
-      tally(f, *rate);
-      return Against(f, role, *rate, true, 0);
+      FigureCheck fc = Against(f, role, *rate, true, 0, &d);
+      *distance += d;
+      return fc;
+    }
     case Figure::Kind::kRatio: {
       if (comparison || !c.numerator || !c.denominator) return NoFigure(f, role, "this source gives no 'N of M' here");
       Figure num = f, den = f;
@@ -71,8 +75,9 @@ FigureCheck CheckFigure(const Figure& f, bool comparison, const Candidate& c, do
     }
     case Figure::Kind::kCount: {
       if (count) {
-        tally(f, *count);
-        return Against(f, role, *count, false, c.rounding);
+        FigureCheck fc = Against(f, role, *count, false, c.rounding, &d);
+        *distance += d;
+        return fc;
       }
       // A count in a rate claim: the decisions (denominator) or the grants (numerator), whichever it is.
       if (!comparison && (c.denominator || c.numerator)) {
@@ -80,8 +85,7 @@ FigureCheck CheckFigure(const Figure& f, bool comparison, const Candidate& c, do
         double best_distance = 1e300;
         for (const auto& v : {c.denominator, c.numerator}) {
           if (!v) continue;
-          FigureCheck fc = Against(f, role, *v, false, c.rounding);
-          const double d = CompareFigure(f, *v, c.rounding).distance;
+          FigureCheck fc = Against(f, role, *v, false, c.rounding, &d);
           if (std::make_tuple(Rank(fc.verdict), d) < std::make_tuple(Rank(best.verdict), best_distance) || best.text.empty()) {
             best = fc;
             best_distance = d;
