@@ -90,18 +90,7 @@ void ColumnWriter::AppendString(std::optional<std::string_view> v) {
     ++rows_;
     return;
   }
-  uint32_t code = kNullCode;
-  if (v) {
-    auto it = dict_index_.find(std::string(*v));
-    if (it == dict_index_.end()) {
-      code = static_cast<uint32_t>(dict_.size());
-      dict_.emplace_back(*v);
-      dict_index_.emplace(dict_.back(), code);
-    } else {
-      code = it->second;
-    }
-  }
-  Put(pending_, code);
+  Put(pending_, v ? dict_.Intern(*v) : kNullCode);
   ++pending_rows_;
   ++rows_;
 }
@@ -145,7 +134,7 @@ Status ColumnWriter::Finish() {
   if (type_ == ColumnType::kString) {
     std::string raw;
     Put<uint32_t>(raw, static_cast<uint32_t>(dict_.size()));
-    for (const auto& s : dict_) {
+    for (const auto& s : dict_.values()) {
       Put<uint32_t>(raw, static_cast<uint32_t>(s.size()));
       raw += s;
     }

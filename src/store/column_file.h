@@ -7,12 +7,12 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "base/file_util.h"
 #include "base/mapped_file.h"
 #include "immstats/status.h"
+#include "store/string_dictionary.h"
 
 namespace immstats::store {
 
@@ -53,8 +53,7 @@ class ColumnWriter {
   uint64_t rows_ = 0;
   uint64_t offset_ = 0;
   std::vector<std::pair<uint64_t, uint32_t>> blocks_;  // offset, rows
-  std::unordered_map<std::string, uint32_t> dict_index_;
-  std::vector<std::string> dict_;
+  StringDictionary dict_;  // kString: the values seen, by code
 };
 
 // Reads a column file through a memory map; every block's checksum is checked when the block is read.
