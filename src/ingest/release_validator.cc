@@ -384,7 +384,8 @@ Status Validator::ProcessTable(const eoir::TableSpec& spec, const SourceFile& f,
           std::string_view v = Trim(row.fields[i]);
           values[i] = FieldValue{};
           if (v.empty()) continue;
-          const bool high = std::any_of(v.begin(), v.end(), [](char ch) { return static_cast<unsigned char>(ch) >= 0x80; });
+          const bool high = row.high_bytes &&
+                            std::any_of(v.begin(), v.end(), [](char ch) { return static_cast<unsigned char>(ch) >= 0x80; });
           if (high && Cp1252ToUtf8(v, &decoded)) {  // Q2
             event("cp1252_byte", header[i], Outcome::kRepaired);
             owned[i] = decoded;  // `decoded` is reused by the next field; the row's own bytes are not

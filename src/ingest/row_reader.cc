@@ -4,13 +4,45 @@
 #include <algorithm>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace immstats::ingest {
 
 RowReader::RowReader(RowReaderOptions options, RowFn on_row, RejectFn on_reject)
     : options_(options), on_row_(std::move(on_row)), on_reject_(std::move(on_reject)) {}
 
-size_t RowReader::CountFields(std::string_view s) {
-  return 1 + static_cast<size_t>(std::count(s.begin(), s.end(), '\t'));
+RowReader::ScanResult RowReader::Scan(std::string_view s) {
+  tabs_.clear();
+  ScanResult r;
+  const char* d = s.data();
+  size_t i = 0;
+#if defined(__SSE2__)
+  // 16 bytes at a time: a bit mask of the TABs, the NULs and the high bytes of each block.
+  const __m128i tab = _mm_set1_epi8('\t');
+  const __m128i zero = _mm_setzero_si128();
+  unsigned nul = 0, high = 0;
+  for (; i + 16 <= s.size(); i += 16) {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(d + i));
+    auto tabs = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(x, tab)));
+    nul |= static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(x, zero)));
+    high |= static_cast<unsigned>(_mm_movemask_epi8(x));
+    while (tabs != 0) {
+      tabs_.push_back(static_cast<uint32_t>(i) + static_cast<uint32_t>(__builtin_ctz(tabs)));
+      tabs &= tabs - 1;
+    }
+  }
+  r.nul = nul != 0;
+  r.high = high != 0;
+#endif
+  for (; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c == '\t') tabs_.push_back(static_cast<uint32_t>(i));
+    r.nul |= c == 0;
+    r.high |= c >= 0x80;
+  }
+  return r;
 }
 
 Status RowReader::Feed(std::span<const uint8_t> chunk) {
@@ -45,7 +77,8 @@ Status RowReader::Finish() {
   }
   if (has_pending_) {
     has_pending_ = false;
-    IMMSTATS_RETURN_IF_ERROR(Emit(pending_, pending_line_, pending_offset_, 1, pending_fixes_));
+    const bool high = Scan(pending_).high;
+    IMMSTATS_RETURN_IF_ERROR(Emit(pending_, pending_line_, pending_offset_, 1, pending_fixes_, high));
   }
   return Status::Ok();
 }
@@ -54,11 +87,13 @@ Status RowReader::Line(std::string_view line, uint64_t offset) {
   ++line_no_;
   if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
   uint32_t fixes = kFixNone;
-  if (std::memchr(line.data(), '\0', line.size()) != nullptr) {
+  ScanResult scan = Scan(line);
+  if (scan.nul) {
     scratch_.assign(line);
     scratch_.erase(std::remove(scratch_.begin(), scratch_.end(), '\0'), scratch_.end());
     line = scratch_;
     fixes |= kFixNulStripped;
+    scan = Scan(line);
   }
   if (line_no_ == 1) {
     size_t pos = 0;
@@ -71,17 +106,21 @@ Status RowReader::Line(std::string_view line, uint64_t offset) {
     width_ = header_.size();
     return Status::Ok();
   }
-  const size_t n = CountFields(line);
+  const size_t n = tabs_.size() + 1;
   if (has_pending_) {
     has_pending_ = false;
-    const size_t held = CountFields(pending_);
+    const bool pending_high = Scan(pending_).high;
+    const size_t held = tabs_.size() + 1;
     if (held + n - 1 == width_) {  // Q5: a newline inside a field broke the row in two
       joined_.assign(pending_);
       joined_.push_back('\n');
       joined_.append(line);
-      return Emit(joined_, pending_line_, pending_offset_, 2, pending_fixes_ | fixes | kFixSplitJoined);
+      const bool high = Scan(joined_).high;
+      return Emit(joined_, pending_line_, pending_offset_, 2, pending_fixes_ | fixes | kFixSplitJoined, high);
     }
-    IMMSTATS_RETURN_IF_ERROR(Emit(pending_, pending_line_, pending_offset_, 1, pending_fixes_));
+    Scan(pending_);  // tabs_ describes the held line again
+    IMMSTATS_RETURN_IF_ERROR(Emit(pending_, pending_line_, pending_offset_, 1, pending_fixes_, pending_high));
+    scan = Scan(line);  // tabs_ describes `line` again
   }
   if (n < width_) {  // hold it: the next line may complete it
     has_pending_ = true;
@@ -91,24 +130,25 @@ Status RowReader::Line(std::string_view line, uint64_t offset) {
     pending_fixes_ = fixes;
     return Status::Ok();
   }
-  return Emit(line, line_no_, offset, 1, fixes);
+  return Emit(line, line_no_, offset, 1, fixes, scan.high);
 }
 
-Status RowReader::Emit(std::string_view text, int64_t line, uint64_t offset, int physical, uint32_t fixes) {
+Status RowReader::Emit(std::string_view text, int64_t line, uint64_t offset, int physical, uint32_t fixes,
+                       bool high) {
   RawRow& row = row_;
   row.line = line;
   row.offset = offset;
   row.physical_lines = physical;
   row.raw = text;
+  row.high_bytes = high;
   row.fields.clear();
-  // For a split row the newline stays inside its field (it was data); fields are split on TAB only.
+  // tabs_ holds the TABs of `text`. For a split row the newline stays inside its field (it was data).
   size_t pos = 0;
-  for (;;) {
-    const size_t tab = text.find('\t', pos);
-    row.fields.push_back(text.substr(pos, tab == std::string_view::npos ? std::string_view::npos : tab - pos));
-    if (tab == std::string_view::npos) break;
+  for (const uint32_t tab : tabs_) {
+    row.fields.push_back(text.substr(pos, tab - pos));
     pos = tab + 1;
   }
+  row.fields.push_back(text.substr(pos));
   if (row.fields.size() > width_) {
     const size_t extra = row.fields.size() - width_;
     const bool all_empty = std::all_of(row.fields.begin() + static_cast<ptrdiff_t>(width_), row.fields.end(),

@@ -29,6 +29,7 @@ struct RawRow {
   uint32_t fixes = kFixNone;
   std::vector<std::string_view> fields;  // exactly `width` fields (valid only during the callback)
   std::string_view raw;   // the bytes as read, for the rejects file (valid only during the callback)
+  bool high_bytes = false;  // some byte >= 0x80 (a field may need decoding from cp1252); false: all ASCII
 };
 
 struct RowReaderOptions {
@@ -52,8 +53,14 @@ class RowReader {
 
  private:
   Status Line(std::string_view line, uint64_t offset);
-  Status Emit(std::string_view text, int64_t line, uint64_t offset, int physical, uint32_t fixes);
-  static size_t CountFields(std::string_view s);
+  // `text` as one row; tabs_ must hold its TABs (Scan(text)), `high` whether it has a byte >= 0x80.
+  Status Emit(std::string_view text, int64_t line, uint64_t offset, int physical, uint32_t fixes, bool high);
+  // One pass over `s`: the offsets of its TABs into tabs_, and whether it holds a NUL or a byte >= 0x80.
+  struct ScanResult {
+    bool nul = false;
+    bool high = false;
+  };
+  ScanResult Scan(std::string_view s);
 
   RowReaderOptions options_;
   RowFn on_row_;
@@ -71,6 +78,7 @@ class RowReader {
   uint64_t pending_offset_ = 0;
   uint32_t pending_fixes_ = 0;
   std::string scratch_, joined_, rejoined_;  // NUL-stripped line, joined split row, rejoined text field
+  std::vector<uint32_t> tabs_;  // TAB offsets in the text being read (Scan)
   RawRow row_;
 };
 

@@ -81,6 +81,32 @@ TEST(RowReader, RepairsEachStructuralQuirk) {
   EXPECT_EQ(no_text.rejects[1].first, 9);
 }
 
+// Lines longer than the 16-byte blocks the TAB scan reads: fields cut at every block edge, empty fields, a
+// high byte only in a line's tail or only in its first block, agree with a plain split on TAB.
+TEST(RowReader, LongLinesSplitAsAPlainScanWould) {
+  std::string text = "A\tB\tC\tD\n";
+  std::vector<std::vector<std::string>> want;
+  std::vector<bool> want_high;
+  for (int row = 0; row < 40; ++row) {
+    std::vector<std::string> fields;
+    for (int f = 0; f < 4; ++f) fields.push_back(std::string(static_cast<size_t>((row * 7 + f * 5) % 23), static_cast<char>('a' + f)));
+    const bool high = row % 3 == 0;
+    if (high) (row % 2 == 0 ? fields.back() : fields.front()) += "\xe9";
+    text += fields[0] + "\t" + fields[1] + "\t" + fields[2] + "\t" + fields[3] + "\n";
+    want.push_back(fields);
+    want_high.push_back(high);
+  }
+  for (size_t chunk : {size_t{5}, size_t{64}, text.size()}) {
+    const auto c = ReadAll(text, chunk);
+    ASSERT_EQ(c.rows.size(), want.size());
+    for (size_t r = 0; r < want.size(); ++r) {
+      EXPECT_EQ(c.owned[r], want[r]) << "row " << r;
+      EXPECT_EQ(c.rows[r].high_bytes, want_high[r]) << "row " << r;
+      EXPECT_EQ(c.rows[r].fixes, kFixNone) << "row " << r;
+    }
+  }
+}
+
 // Every structural quirk the generator injected is repaired at its line, and nothing else is touched.
 TEST(RowReader, AgreesWithTheTruthFileLineByLine) {
   for (uint64_t seed : {12, 13}) {
