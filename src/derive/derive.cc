@@ -122,7 +122,16 @@ struct Builder {
   Status WriteAsylum(DerivedSummary* summary);
   Status WriteProceedings(DerivedSummary* summary);
 
-  Result<TableReader> Table(const char* name) { return TableReader::Open(info, name); }
+  AwaitTable await_table;  // empty: every base table is written already
+  Result<TableReader> Table(const char* name) {
+    if (await_table) {
+      IMMSTATS_RETURN_IF_ERROR(await_table(name));
+      info = writer->Written();
+    }
+    return TableReader::Open(info, name);
+  }
+  // A table the release may lack: NotFound is not an error for its reader.
+  static bool Absent(const Status& st) { return st.code() == StatusCode::kNotFound; }
   // Rows [begin, end) of a string column as codes of the shared dictionary, recoded in place (no second copy).
   Status ReadInterned(const TableReader& t, const char* column, store::Values<uint32_t>* out, uint64_t begin = 0,
                       uint64_t end = UINT64_MAX) {
@@ -177,7 +186,9 @@ Status Builder::ReadProceedings() {
     return uint64_t{ct} << 33 | uint64_t{code} << 1 | uint64_t{is_other_comp};
   };
   std::map<uint64_t, std::string> labels;
-  if (auto lk = Table("lookup.tblLookupCourtDecision"); lk.ok()) {
+  auto lk = Table("lookup.tblLookupCourtDecision");
+  if (!lk.ok() && !Absent(lk.status())) return lk.status();
+  if (lk.ok()) {
     StringColumn ct, code, desc, type, active;
     IMMSTATS_RETURN_IF_ERROR(lk->ReadStrings("strCaseType", &ct));
     IMMSTATS_RETURN_IF_ERROR(lk->ReadStrings("strDecCode", &code));
@@ -278,7 +289,7 @@ Status Builder::ReadApplications() {
 
 Status Builder::ReadReps() {
   auto t = Table("tbl_RepsAssigned");
-  if (!t.ok()) return Status::Ok();  // a release without representation rows: nobody counts as represented
+  if (!t.ok()) return Absent(t.status()) ? Status::Ok() : t.status();  // a release without representation rows: nobody counts as represented
   store::Values<int64_t> cases, parents;
   store::Values<int32_t> e28;
   StringColumn level, type, parent_table;
@@ -312,7 +323,7 @@ Status Builder::ReadReps() {
 
 Status Builder::ReadSchedule() {
   auto t = Table("tbl_schedule");
-  if (!t.ok()) return Status::Ok();  // no hearings: the last-hearing judge stays unknown
+  if (!t.ok()) return Absent(t.status()) ? Status::Ok() : t.status();  // no hearings: the last-hearing judge stays unknown
   store::Values<int64_t> procs;
   store::Values<int32_t> adj;
   StringColumn ij;
@@ -540,10 +551,12 @@ Status Builder::WriteProceedings(DerivedSummary* summary) {
 
 }  // namespace
 
-Result<DerivedSummary> BuildDerivedTables(store::SnapshotWriter* writer, const StepCallback& on_step) {
+Result<DerivedSummary> BuildDerivedTables(store::SnapshotWriter* writer, const StepCallback& on_step,
+                                          const AwaitTable& await_table) {
   Builder b;
   b.writer = writer;
   b.info = writer->Written();
+  b.await_table = await_table;
   DerivedSummary summary;
   constexpr int kSteps = 7;
   int done = 0;

@@ -27,7 +27,13 @@ struct DerivedSummary {
 // Called after each of the build's steps (reading cases, proceedings, ... writing the tables).
 using StepCallback = std::function<void(std::string_view step, int done, int total)>;
 
-// Reads the base tables already written to `writer`'s temporary folder and adds the derived tables to it.
-Result<DerivedSummary> BuildDerivedTables(store::SnapshotWriter* writer, const StepCallback& on_step = {});
+// Blocks until base table `table` is written in full (or will never be); an error stops the build.
+using AwaitTable = std::function<Status(std::string_view table)>;
+
+// Reads the base tables written to `writer`'s temporary folder and adds the derived tables to it. Without
+// `await_table` every base table must already be written; with it the build runs while the tables are being
+// read, waiting for each table before it reads it.
+Result<DerivedSummary> BuildDerivedTables(store::SnapshotWriter* writer, const StepCallback& on_step = {},
+                                          const AwaitTable& await_table = {});
 
 }  // namespace immstats::derive

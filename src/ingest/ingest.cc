@@ -6,7 +6,11 @@
 #include <xxhash.h>
 
 #include <chrono>
+#include <condition_variable>
 #include <memory>
+#include <mutex>
+#include <set>
+#include <thread>
 
 #include <nlohmann/json.hpp>
 
@@ -147,6 +151,88 @@ Status StoreLookup(store::SnapshotWriter* writer, std::string_view name, std::st
   return Status::Ok();
 }
 
+// Which base tables the row pass has written in full, for the derive step running beside it.
+class TableGate {
+ public:
+  void Done(std::string_view table) {
+    std::lock_guard lock(mu_);
+    done_.emplace(table);
+    cv_.notify_all();
+  }
+  // No more tables will come; `failed`: the pass stopped on an error.
+  void Over(bool failed) {
+    std::lock_guard lock(mu_);
+    over_ = true;
+    failed_ = failed;
+    cv_.notify_all();
+  }
+  // Until `table` is written (lookups: until all of them are), or the pass is over without it.
+  Status Await(std::string_view table) {
+    const std::string key = table.starts_with("lookup.") ? std::string(kLookups) : std::string(table);
+    std::unique_lock lock(mu_);
+    cv_.wait(lock, [&] { return over_ || done_.count(key) != 0; });
+    if (done_.count(key) == 0 && failed_) return Status::Cancelled("stopped: reading the tables failed");
+    return Status::Ok();
+  }
+  static constexpr std::string_view kLookups = "lookup.*";
+
+ private:
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::set<std::string, std::less<>> done_;
+  bool over_ = false, failed_ = false;
+};
+
+// Derive steps that end while the tables are still being read are told once the reading is over, so that
+// the caller's progress display hears from one thread at a time.
+class StepRelay {
+ public:
+  explicit StepRelay(const std::function<void(std::string_view, int, int)>& on_step) : on_step_(on_step) {}
+  void Step(std::string_view name, int done, int total) {
+    if (!on_step_) return;
+    std::lock_guard lock(mu_);
+    if (!live_) {
+      held_ = {std::string(name), done, total};
+      return;
+    }
+    on_step_(name, done, total);
+  }
+  void GoLive() {
+    std::lock_guard lock(mu_);
+    live_ = true;
+    if (on_step_ && held_.done > 0) on_step_(held_.name, held_.done, held_.total);
+  }
+
+ private:
+  struct Held {
+    std::string name;
+    int done = 0, total = 0;
+  };
+  const std::function<void(std::string_view, int, int)>& on_step_;
+  std::mutex mu_;
+  bool live_ = false;
+  Held held_;
+};
+
+// The release's files hashed for the manifest (in name order), each as read.
+Result<std::vector<store::SourceFileInfo>> HashSources(const fs::path& source) {
+  std::vector<store::SourceFileInfo> out;
+  std::error_code ec;
+  if (fs::is_directory(source, ec)) {
+    for (const auto& e : fs::recursive_directory_iterator(source, ec)) {
+      if (!e.is_regular_file()) continue;
+      auto h = HashFile(e.path(), e.path().lexically_relative(source).generic_string());
+      if (!h.ok()) return h.status();
+      out.push_back(std::move(h).value());
+    }
+  } else {
+    auto h = HashFile(source, source.filename().string());
+    if (!h.ok()) return h.status();
+    out.push_back(std::move(h).value());
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string ReconciliationJson(const Reconciliation& rec, int indent) {
@@ -186,17 +272,26 @@ Result<IngestResult> IngestEoirRelease(const IngestOptions& options) {
   auto writer = store::SnapshotWriter::Begin(options.store, id);
   if (!writer.ok()) return writer.status();
 
-  if (fs::is_directory(options.source, ec)) {
-    for (const auto& e : fs::recursive_directory_iterator(options.source, ec)) {
-      if (!e.is_regular_file()) continue;
-      auto h = HashFile(e.path(), e.path().lexically_relative(options.source).generic_string());
-      if (!h.ok()) return h.status();
-      writer->AddSource(std::move(h).value());
-    }
+  // Three things at once: the sources hashed for the manifest, the row pass over the tables (one or two
+  // threads), and the derived records, each of their steps waiting for the base tables it reads.
+  const bool alongside = options.threads != 1;  // --threads 1: one thing at a time
+  Result<std::vector<store::SourceFileInfo>> hashes = Status::Internal("not hashed");
+  std::thread hasher;
+  if (alongside) {
+    hasher = std::thread([&] { hashes = HashSources(options.source); });
   } else {
-    auto h = HashFile(options.source, options.source.filename().string());
-    if (!h.ok()) return h.status();
-    writer->AddSource(std::move(h).value());
+    hashes = HashSources(options.source);
+  }
+  TableGate gate;
+  StepRelay relay(options.on_derive_step);
+  Result<derive::DerivedSummary> derived = Status::Internal("not derived");
+  std::thread deriver;
+  if (alongside) {
+    deriver = std::thread([&] {
+      derived = derive::BuildDerivedTables(
+          &*writer, [&](std::string_view step, int done, int total) { relay.Step(step, done, total); },
+          [&](std::string_view table) { return gate.Await(table); });
+    });
   }
 
   ValidateOptions v;
@@ -205,15 +300,27 @@ Result<IngestResult> IngestEoirRelease(const IngestOptions& options) {
   v.release_date = options.release_date;
   v.threads = options.threads;
   v.make_sink = [&](const std::string& table) -> Result<std::unique_ptr<RowSink>> {
+    gate.Done(TableGate::kLookups);  // the lookups are stored before the first table is opened
     IMMSTATS_RETURN_IF_ERROR(writer->ReserveTable(table));  // the manifest lists tables in release order
     return std::unique_ptr<RowSink>(std::make_unique<StoreSink>(&*writer));
   };
   v.on_progress = options.on_progress;
   v.on_lookup = [&](std::string_view name, std::string_view bytes) { return StoreLookup(&*writer, name, bytes); };
+  v.on_table_done = [&](std::string_view table) { gate.Done(table); };
   auto rec = ValidateEoirRelease(v);
+  gate.Over(!rec.ok());
+  relay.GoLive();
+  if (deriver.joinable()) deriver.join();
+  if (hasher.joinable()) hasher.join();
   if (!rec.ok()) return rec.status();
-  auto derived = derive::BuildDerivedTables(&*writer, options.on_derive_step);
+  if (!alongside) {
+    derived = derive::BuildDerivedTables(&*writer, [&](std::string_view step, int done, int total) {
+      relay.Step(step, done, total);
+    });
+  }
   if (!derived.ok()) return derived.status();
+  if (!hashes.ok()) return hashes.status();
+  for (auto& h : *hashes) writer->AddSource(std::move(h));
   if (derived->data_through > 0) writer->SetAttribute("data_through", base::FormatIsoDate(derived->data_through));
   writer->SetReconciliation(ReconciliationJson(*rec, -1));
   IMMSTATS_RETURN_IF_ERROR(writer->Publish());

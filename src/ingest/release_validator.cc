@@ -543,6 +543,7 @@ Status Validator::ReadTables(std::vector<Job>* jobs) {
         });
         j.sink.reset();  // its column writers are closed: free them now
         if (!j.status.ok()) failed = true;
+        else if (opt_.on_table_done) opt_.on_table_done(j.spec->name);
       }
     };
     std::vector<std::thread> pool;

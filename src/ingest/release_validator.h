@@ -81,6 +81,8 @@ struct ValidateOptions {
   std::function<Status(std::string_view name, std::string_view bytes)> on_lookup;
   // Bytes read of the tables being read: `table` names the table, or "N tables" when several are read at once.
   std::function<void(std::string_view table, uint64_t bytes_done, uint64_t bytes_total)> on_progress;
+  // A table read in full and its sink closed (called from the reading thread): what it wrote may be read.
+  std::function<void(std::string_view table)> on_table_done;
 };
 
 Result<Reconciliation> ValidateEoirRelease(const ValidateOptions& options);

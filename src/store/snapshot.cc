@@ -165,6 +165,13 @@ Result<ColumnWriter> SnapshotWriter::AddColumn(const std::string& table, const s
   return ColumnWriter::Create(tmp_ / file, type);
 }
 
+SnapshotInfo SnapshotWriter::Written() const {
+  std::lock_guard lock(*mu_);
+  SnapshotInfo i = info_;
+  i.dir = tmp_;
+  return i;
+}
+
 void SnapshotWriter::SetRows(const std::string& table, uint64_t rows) {
   std::lock_guard lock(*mu_);
   for (auto& ti : info_.tables) {

@@ -68,7 +68,7 @@ class SnapshotWriter {
   // Lists `table` now, so that tables written at the same time appear in the manifest in a fixed order.
   Status ReserveTable(const std::string& table);
   // A new column file for `table`.`column`; the caller appends, then calls Finish() on it.
-  // AddColumn, ReserveTable and SetRows may be called from several threads at once.
+  // AddColumn, ReserveTable, SetRows and Written may be called from several threads at once.
   Result<ColumnWriter> AddColumn(const std::string& table, const std::string& column, ColumnType type);
   void SetRows(const std::string& table, uint64_t rows);
   void AddSource(SourceFileInfo source) { info_.sources.push_back(std::move(source)); }
@@ -76,12 +76,8 @@ class SnapshotWriter {
   Status Publish();
   void SetAttribute(const std::string& key, std::string value) { info_.attributes[key] = std::move(value); }
   const std::filesystem::path& temp_dir() const { return tmp_; }
-  // What has been written so far; `dir` is the temporary folder until Publish().
-  SnapshotInfo Written() const {
-    SnapshotInfo i = info_;
-    i.dir = tmp_;
-    return i;
-  }
+  // What has been written so far; `dir` is the temporary folder until Publish(). Safe beside AddColumn.
+  SnapshotInfo Written() const;
 
  private:
   SnapshotWriter() = default;
