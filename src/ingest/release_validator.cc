@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cctype>
+#include <condition_variable>
 #include <cstring>
 #include <fstream>
 #include <mutex>
@@ -16,6 +17,7 @@
 #include "base/civil_date.h"
 #include "base/mapped_file.h"
 #include "eoir/schema.h"
+#include "ingest/case_set.h"
 #include "ingest/column_rules.h"
 #include "ingest/row_reader.h"
 #include "zip/zip_reader.h"
@@ -127,7 +129,7 @@ class Validator {
     TableResult result;
     Status status;
   };
-  // A_TblCase first, alone; then the other tables, largest first, on opt_.threads threads. The first failure
+  // A_TblCase first, then the other tables beside it, largest first, on opt_.threads threads. The first failure
   // (in table order) stops the other reads and is returned.
   Status ReadTables(std::vector<Job>* jobs);
   void Event(TableReconciliation& t, int64_t line, std::string_view kind, std::string_view column, Outcome o,
@@ -139,7 +141,21 @@ class Validator {
   Reconciliation rec_;
   int32_t latest_ = 0;
   std::map<std::string, std::set<std::string, std::less<>>> lookups_;  // lookup file (upper) -> first-column codes
-  KeySet cases_;          // written by A_TblCase alone, then only read (by its children, on several threads)
+  // Case ids, inserted by the thread reading A_TblCase while its children are read on other threads. A child's
+  // row whose case is not in yet is checked again once A_TblCase is over (cases_done_).
+  CaseSet cases_;
+  std::atomic<bool> cases_done_{false};
+  std::mutex cases_mu_;
+  std::condition_variable cases_cv_;
+  void SetCasesDone() {
+    std::lock_guard lock(cases_mu_);
+    cases_done_ = true;
+    cases_cv_.notify_all();
+  }
+  void AwaitCases() {
+    std::unique_lock lock(cases_mu_);
+    cases_cv_.wait(lock, [&] { return cases_done_.load(); });
+  }
   std::mutex event_mu_;   // on_event is called one at a time
 };
 
@@ -297,6 +313,7 @@ Status Validator::ProcessTable(const eoir::TableSpec& spec, const SourceFile& f,
     none_code[i] = upper[i] == "CASEPRIORITY_CODE";
   }
   const bool is_case_table = spec.name == "A_TblCase";
+  std::vector<std::pair<int64_t, int64_t>> unsettled;  // (line, case id) of rows read before their case
   const bool pk_is_int = !rules.empty() && rules[0].cls == ColumnClass::kId;
   KeySet keys;
   const auto& nat = lookups_["TBLLOOKUPNATIONALITY.CSV"];
@@ -375,10 +392,18 @@ Status Validator::ProcessTable(const eoir::TableSpec& spec, const SourceFile& f,
         if (row.fixes & kFixExtraEmptyDropped) event("extra_empty_fields", "", Outcome::kRepaired);
         if (row.fixes & kFixShortPadded) event("short_row", "", Outcome::kRepaired);
         if (row.fixes & kFixSplitJoined) event("split_line", "", Outcome::kRepaired);
-        // Q12: keep, flagged, when the parent case is not in the release.
+        // Q12: keep, flagged, when the parent case is not in the release (asked again at the end while
+        // A_TblCase is still being read: `done` is read first, so a miss after it is final).
         if (case_column >= 0) {
           const std::string_view v = Trim(row.fields[static_cast<size_t>(case_column)]);
-          if (IsInteger(v) && !cases_.Contains(ToInt(v))) event("orphan", header[static_cast<size_t>(case_column)], Outcome::kFlagged);
+          if (IsInteger(v)) {
+            const bool done = cases_done_.load(std::memory_order_acquire);
+            const int64_t id = ToInt(v);
+            if (!cases_.Contains(id)) {
+              if (done) event("orphan", header[static_cast<size_t>(case_column)], Outcome::kFlagged);
+              else unsettled.emplace_back(row.line, id);
+            }
+          }
         }
         for (size_t i = 0; i < width; ++i) {
           std::string_view v = Trim(row.fields[i]);
@@ -507,6 +532,14 @@ Status Validator::ProcessTable(const eoir::TableSpec& spec, const SourceFile& f,
   });
   IMMSTATS_RETURN_IF_ERROR(read);
   IMMSTATS_RETURN_IF_ERROR(reader.Finish());
+  if (!unsettled.empty()) {
+    AwaitCases();
+    for (const auto& [line, id] : unsettled) {
+      if (cases_.Contains(id)) continue;
+      std::set<std::string_view> kinds;
+      Event(t, line, "orphan", header[static_cast<size_t>(case_column)], Outcome::kFlagged, &kinds);
+    }
+  }
   t.physical_lines = reader.physical_lines() - 1;
   if (sink != nullptr) IMMSTATS_RETURN_IF_ERROR(sink->EndTable(t.name, static_cast<uint64_t>(t.loaded)));
   if (rejects.is_open() && !rejects.flush()) {
@@ -529,7 +562,11 @@ Status Validator::ReadTables(std::vector<Job>* jobs) {
   const auto read_batch = [&](std::vector<Job*> batch, int workers, const std::string& label) {
     uint64_t done = 0, total = 0;
     for (const Job* j : batch) total += j->file->size;
-    std::sort(batch.begin(), batch.end(), [](const Job* a, const Job* b) { return a->file->size > b->file->size; });
+    // A_TblCase first (its children wait for it at their end), then the largest first.
+    std::sort(batch.begin(), batch.end(), [](const Job* a, const Job* b) {
+      const bool ca = a->spec->name == "A_TblCase", cb = b->spec->name == "A_TblCase";
+      return ca != cb ? ca : a->file->size > b->file->size;
+    });
     std::atomic<size_t> next{0};
     const auto work = [&] {
       for (size_t k = next++; k < batch.size() && !failed; k = next++) {
@@ -542,6 +579,7 @@ Status Validator::ReadTables(std::vector<Job>* jobs) {
           return Status::Ok();
         });
         j.sink.reset();  // its column writers are closed: free them now
+        if (j.spec->name == "A_TblCase") SetCasesDone();  // (also on failure: its children stop waiting)
         if (!j.status.ok()) failed = true;
         else if (opt_.on_table_done) opt_.on_table_done(j.spec->name);
       }
@@ -551,17 +589,11 @@ Status Validator::ReadTables(std::vector<Job>* jobs) {
     work();
     for (auto& t : pool) t.join();
   };
-  std::vector<Job*> rest;
-  for (auto& j : *jobs) {
-    if (j.spec->name == "A_TblCase") {
-      read_batch({&j}, 1, "A_TblCase");
-    } else {
-      rest.push_back(&j);
-    }
-  }
-  if (!failed && !rest.empty()) {
-    const std::string label = rest.size() > 1 ? std::to_string(rest.size()) + " tables" : std::string(rest[0]->spec->name);
-    read_batch(rest, threads, label);
+  std::vector<Job*> all;
+  for (auto& j : *jobs) all.push_back(&j);
+  if (!all.empty()) {
+    const std::string label = all.size() > 1 ? std::to_string(all.size()) + " tables" : std::string(all[0]->spec->name);
+    read_batch(all, threads, label);
   }
   for (const auto& j : *jobs) {  // the first real failure, in table order
     if (!j.status.ok() && j.status.code() != StatusCode::kCancelled) return j.status;
@@ -660,6 +692,7 @@ Result<Reconciliation> Validator::Run() {
     }
     jobs.push_back(std::move(job));
   }
+  if (found.count("A_TblCase") == 0) SetCasesDone();  // no cases: every child row is an orphan
   IMMSTATS_RETURN_IF_ERROR(ReadTables(&jobs));
   for (auto& job : jobs) {
     rec_.tables.push_back(std::move(job.result.t));

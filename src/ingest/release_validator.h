@@ -70,8 +70,9 @@ struct ValidateOptions {
   // Optional: a sink for the loaded rows of `table` (ingest's store writer). Called for every table, in table
   // order (parents first), before any table is read.
   std::function<Result<std::unique_ptr<RowSink>>(const std::string& table)> make_sink;
-  // Tables read at once: A_TblCase first alone (its children look their cases up), then the others, largest
-  // first. 0: one per core, at most 2 (the row pass is bound by one core per table).
+  // Tables read at once: A_TblCase first, then the others, largest first, beside it (a child row whose case
+  // A_TblCase has not reached yet is checked again when it is over). 0: one per core, at most 2 (the row
+  // pass is bound by one core per table).
   int threads = 0;
   std::filesystem::path path;          // a zip as downloaded, or an extracted folder (any top-folder name)
   std::filesystem::path rejects_dir;   // where `<table>.rejects.tsv` files go; empty: none written
