@@ -1,4 +1,4 @@
-// Issue 4's speed check, side by side: immstats asylum (a fresh process per query, as a CLI user runs it)
+// Issue 4's speed check (W3, W4, W5, W6 of issue 5), side by side: immstats asylum (a fresh process per query, as a CLI user runs it)
 // against DuckDB on its stored base tables and on a precomputed decisions table (in-process, warm), on the
 // same release. Every answer is compared before any time is reported.
 //
@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { loadBaseTables, recordsSql, countsSql, expectedFields } from '../tests/oracle/asylum_sql.mjs';
+import { loadBaseTables, recordsSql, countsSql, expectedFields, pendingByCourtSql } from '../tests/oracle/asylum_sql.mjs';
 
 const require = createRequire(import.meta.url);
 const peers = process.env.IMMSTATS_PEERS_DIR ?? path.join(path.dirname(new URL(import.meta.url).pathname), 'peers');
@@ -29,12 +29,12 @@ if (fresh) {
   console.log(`DuckDB: decisions table precomputed in ${((performance.now() - t1) / 1000).toFixed(1)} s`);
 }
 
-function runImmstats(args) {
+function runImmstats(args, command = 'asylum') {
   const times = [];
   let out = null, rss = 0;
   for (let i = 0; i < RUNS + 1; i++) {
     const t0 = performance.now();
-    const r = spawnSync('/usr/bin/time', ['-f', '%M', bin, 'asylum', '--store', storeDir, '--format', 'json', ...args],
+    const r = spawnSync('/usr/bin/time', ['-f', '%M', bin, command, '--store', storeDir, '--format', 'json', ...args],
                         { maxBuffer: 1 << 30 });
     const ms = performance.now() - t0;
     if (r.status !== 0) throw new Error(`immstats failed (${r.status} ${r.signal} ${r.error}): ${r.stderr}`);
@@ -107,6 +107,20 @@ function check(label, got, want) {
   for (const w of base.result) check(`Q3 ${busiest} ${w.judge}`, byKey.get(w.judge), w);
   if (base.result.length !== im.out.rows.length) { mismatches++; console.error(`MISMATCH Q3 rows ${im.out.rows.length} vs ${base.result.length}`); }
   report.push([`W4: by judge, court ${busiest}, Sep-Aug window`, im, base, pre]);
+}
+// Q4 (issue 5's W5): the backlog on the window's last day, by court (DuckDB from its base proceedings table;
+// the precomputed column is the same table here: the backlog needs no join).
+{
+  const im = runImmstats(['--as-of', to, '--by', 'court'], 'backlog');
+  const base = await timeDuck(pendingByCourtSql(to));
+  const byKey = new Map(im.out.rows.map((r) => [r.court ?? '', r]));
+  for (const w of base.result) {
+    const got = byKey.get(w.court)?.pending ?? 0;
+    if (got !== Number(w.pending)) { mismatches++; console.error(`MISMATCH W5 ${w.court}: immstats ${got} duckdb ${w.pending}`); }
+  }
+  const imCourts = im.out.rows.filter((r) => r.pending > 0).length;
+  if (imCourts !== base.result.length) { mismatches++; console.error(`MISMATCH W5 courts ${imCourts} vs ${base.result.length}`); }
+  report.push([`W5: backlog on ${to} by court`, im, base, base]);
 }
 if (mismatches > 0) { console.error(`${mismatches} mismatches: no times reported`); process.exit(1); }
 

@@ -2,13 +2,17 @@
 # The side-by-side benchmark (issue 5), one command: immstats against DuckDB, SQLite and pandas on the same files.
 #   W1  load the main EOIR tables of an extracted release (immstats ingest, with its derived records, against
 #       DuckDB read_csv into a database file, SQLite .import, pandas read_csv into memory)
+#   W2  the same from the release zipped with Deflate64 as EOIR ships it (immstats reads the zip; the peer runs
+#       7z x, then DuckDB's load)
 #   W3  TRAC asylum grant rate for one nationality, a September-August window, with the all-nationality row
 #   W4  grant rates by judge for the busiest court over that window (TRAC's judge table)
+#   W5  the backlog on that window's last day by court
 #   W6  grant rates by nationality x fiscal year
 #   W7  CBP encounters by citizenship and month, W8 ICE removals by citizenship and fiscal year: on the real
 #       files when IMMSTATS_REAL_DATA is set (bench/sources_bench.mjs; DuckDB, pandas, and Polars for W7)
-# Every peer's answer is checked against immstats' before any time is printed (W1: the rows of each table;
-# W3/W4/W6: every count of every definition, through bench/asylum_query_bench.mjs); a mismatch fails the run.
+# Every peer's answer is checked against immstats' before any time is printed (W1, W2: the rows of each table;
+# W3-W6: every count of every definition and every court's backlog, through bench/asylum_query_bench.mjs); a
+# mismatch fails the run.
 # Usage: bench/run.sh [--scale S] [--runs N] [--out DIR] [--smoke]
 #   --scale 0.1 (default; 1.0 for the headline figures), --runs 5, --out bench/out/run,
 #   --smoke: scale 0.01, one run each, pandas included (the test suite runs this so that it cannot rot).
@@ -22,7 +26,7 @@ while [[ $# -gt 0 ]]; do
     --runs) runs="$2"; shift 2 ;;
     --out) out="$2"; shift 2 ;;
     --smoke) smoke=1 scale=0.01 runs=1; shift ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
     *) echo "bench/run.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -98,11 +102,42 @@ node -e '
   if (bad) process.exit(1);
   console.log(`W1 check: every peer loaded the rows immstats loaded (${Object.keys(im).length} tables)`);
 ' "$out" "${peers[@]}"
+echo "== W2: load the main tables from the Deflate64 zip (immstats reads it as is; the peer runs 7z x, then DuckDB's load)"
+zip="$out/release-$scale.zip"
+if [[ ! -f "$zip" ]]; then
+  top=$(find "$rel" -mindepth 1 -maxdepth 1 -type d | head -1)
+  (cd "$rel" && 7z a -tzip -mm=Deflate64 -mx=1 -bd -y "$PWD/../$(basename "$zip").part" "$(basename "$top")" > /dev/null)
+  mv "$out/$(basename "$zip").part" "$zip"
+fi
+zip_mb=$(( $(stat -c %s "$zip") / 1000000 ))
+measure immstats_zip "$out/w2-immstats.json" bash -c \
+  'rm -rf "$1" && "$2" ingest eoir "$3" --store "$1" --release-id bench --quiet --json' _ "$out/store-zip-$scale" "$bin" "$zip"
+measure duckdb_zip "$out/w2-duckdb.json" bash -c \
+  'rm -rf "$1" "$2" "$2.wal" && 7z x -bd -y -o"$1" "$3" > /dev/null && node bench/peers/duckdb_load.mjs "$1" "$2" "${@:4}"' \
+  _ "$out/unzipped-$scale" "$out/w2-$scale.duckdb" "$zip" "${tables[@]}"
+rm -rf "$out/unzipped-$scale" "$out/store-zip-$scale" "$out/w2-$scale.duckdb"
+node -e '
+  const fs = require("fs");
+  const dir = process.argv[1];
+  const w1 = JSON.parse(fs.readFileSync(`${dir}/w1-immstats.json`)).tables;
+  const im = JSON.parse(fs.readFileSync(`${dir}/w2-immstats.json`)).tables;
+  const duck = JSON.parse(fs.readFileSync(`${dir}/w2-duckdb.json`));
+  let bad = 0;
+  for (const [t, r] of Object.entries(w1)) {
+    if (im[t]?.loaded !== r.loaded) { bad++; console.error(`MISMATCH W2 immstats ${t}: ${im[t]?.loaded} from the zip, ${r.loaded} from the folder`); }
+  }
+  for (const [t, n] of Object.entries(duck)) {
+    if (w1[t]?.loaded !== n) { bad++; console.error(`MISMATCH W2 duckdb ${t}: ${n} rows, immstats ${w1[t]?.loaded}`); }
+  }
+  if (bad) process.exit(1);
+  console.log("W2 check: the zip gives immstats the rows of the folder, and DuckDB loaded them too");
+' "$out"
+
 store_mb=$(du -sm "$store" | cut -f1)
 duck_mb=$(( $(stat -c %s "$duck_db") / 1048576 ))
 sqlite_mb=$(( $(stat -c %s "$sqlite_db") / 1048576 ))
 
-echo "== W3, W4 and W6: asylum queries (immstats in a fresh process; DuckDB in-process on its base tables)"
+echo "== W3, W4, W5 and W6: asylum and backlog queries (immstats in a fresh process; DuckDB in-process on its base tables)"
 rm -f "$out/q-$scale.duckdb" "$out/q-$scale.duckdb.wal"
 node bench/asylum_query_bench.mjs "$rel" "$bin" "$store" "$out/q-$scale.duckdb" "$runs" | tee "$out/queries.md"
 
@@ -140,7 +175,18 @@ report="$out/report.md"
   echo "immstats' time includes its derived records (asylum decisions, backlog inputs) and source checksums; the"
   echo "peers only load. Store size against DuckDB's file: $(awk -v a="$store_mb" -v b="$duck_mb" 'BEGIN { printf "%.2fx", a / b }')."
   echo
-  echo "### W3, W4 and W6: queries"
+  echo "### W2: the same tables from the Deflate64 zip ($zip_mb MB; median of $w1runs)"
+  echo
+  echo "| tool | wall | CPU | peak RSS | immstats faster by |"
+  echo "|---|---|---|---|---|"
+  for p in immstats_zip duckdb_zip; do
+    label="immstats ingest of the zip as downloaded"
+    [[ $p == duckdb_zip ]] && label="7z x, then DuckDB's load"
+    awk -v p="$label" -v w="${wall[$p]}" -v c="${cpu[$p]}" -v r="${rss[$p]}" -v iw="${wall[immstats_zip]}" -v first="$p" \
+      'BEGIN { printf "| %s | %.1f s | %.1f s | %d MB | %s |\n", p, w, c, r, (first == "immstats_zip" ? "-" : sprintf("%.2fx", w / iw)) }'
+  done
+  echo
+  echo "### W3, W4, W5 and W6: queries"
   cat "$out/queries.md" | grep -E '^\||^median'
   if [[ -s "$sources_md" ]]; then
     echo

@@ -19,7 +19,7 @@ const day = (col) => `TRY_CAST(substr(trim(${col}), 1, 10) AS DATE)`;
 // Base tables as the spec reads them: trimmed codes, empty = NULL, dates from the first ten characters.
 export async function loadBaseTables(con, releaseDir) {
   await con.run(`CREATE TABLE p AS SELECT CAST(IDNPROCEEDING AS BIGINT) pid, CAST(IDNCASE AS BIGINT) cid,
-    ${day('COMP_DATE')} comp, NULLIF(trim(DEC_CODE), '') AS dcode, NULLIF(trim(OTHER_COMP), '') oc,
+    ${day('COMP_DATE')} comp, ${day('INPUT_DATE')} received, NULLIF(trim(CASE_TYPE), '') ctype, NULLIF(trim(DEC_CODE), '') AS dcode, NULLIF(trim(OTHER_COMP), '') oc,
     NULLIF(trim(BASE_CITY_CODE), '') court, NULLIF(trim(IJ_CODE), '') judge, NULLIF(trim(CUSTODY), '') custody,
     NULLIF(trim(NAT), '') pnat FROM ${csv(releaseDir, 'B_TblProceeding.csv')}`);
   await con.run(`CREATE TABLE c AS SELECT CAST(IDNCASE AS BIGINT) cid, NULLIF(trim(NAT), '') nat
@@ -46,6 +46,12 @@ export function countsSql(source, where) {
   return `SELECT count(*) FILTER (WHERE k = 0) g, count(*) FILTER (WHERE k = 1) d, count(*) FILTER (WHERE k = 2) l,
     count(*) FILTER (WHERE k IN (3, 4, 5, 6)) o FROM ${source} WHERE ${where.join(' AND ') || 'true'}`;
 }
+
+// §8 backlog: proceedings of EOIR's case-type series received (INPUT_DATE) on or before `asOf` and not
+// completed by then, per court.
+export const pendingByCourtSql = (asOf) => `SELECT coalesce(court, '') court, count(*) pending FROM p
+  WHERE received <= DATE '${asOf}' AND (comp IS NULL OR comp > DATE '${asOf}')
+    AND ctype IN ('RMV', 'DEP', 'EXC', 'AOC', 'WHO') GROUP BY ALL`;
 
 // What immstats prints for those counts (decisions_TRAC counts CAT-only as a denial, EOIR's other includes it).
 export function expectedFields(s) {
