@@ -306,6 +306,7 @@ Status Validator::ProcessTable(const eoir::TableSpec& spec, const SourceFile& f,
   }
   if (sink != nullptr) IMMSTATS_RETURN_IF_ERROR(sink->BeginTable(t.name, canonical_names, types));
   std::vector<FieldValue> values(width);
+  std::vector<std::string_view> trimmed(width);
   std::vector<std::string> owned(width);
   std::vector<char> scheduled_date(width), none_code(width);  // ADJ_DATE may lie ahead; N/A means none
   for (size_t i = 0; i < width; ++i) {
@@ -364,9 +365,10 @@ Status Validator::ProcessTable(const eoir::TableSpec& spec, const SourceFile& f,
         auto event = [&](std::string_view kind, std::string_view column, Outcome o) {
           Event(t, row.line, kind, column, o, &kinds);
         };
+        for (size_t i = 0; i < width; ++i) trimmed[i] = Trim(row.fields[i]);  // each field trimmed once
         // Q4 hidden shift: a value that cannot belong to its column means the fields have slid.
         for (size_t i = 0; i < width; ++i) {
-          const std::string_view v = Trim(row.fields[i]);
+          const std::string_view v = trimmed[i];
           if (v.empty()) continue;
           const ColumnRule& r = rules[i];
           const bool numeric = r.cls == ColumnClass::kId || r.cls == ColumnClass::kInt;
@@ -380,7 +382,7 @@ Status Validator::ProcessTable(const eoir::TableSpec& spec, const SourceFile& f,
         }
         // Q11: the first row with a key wins.
         if (pk_is_int) {
-          const int64_t key = ToInt(Trim(row.fields[0]));
+          const int64_t key = ToInt(trimmed[0]);
           if (!keys.Insert(key)) {
             event("duplicate_pk", header[0], Outcome::kQuarantined);
             return reject(row, header[0], "duplicate_pk", "a second row with the same primary key; the first is kept");
@@ -395,7 +397,7 @@ Status Validator::ProcessTable(const eoir::TableSpec& spec, const SourceFile& f,
         // Q12: keep, flagged, when the parent case is not in the release (asked again at the end while
         // A_TblCase is still being read: `done` is read first, so a miss after it is final).
         if (case_column >= 0) {
-          const std::string_view v = Trim(row.fields[static_cast<size_t>(case_column)]);
+          const std::string_view v = trimmed[static_cast<size_t>(case_column)];
           if (IsInteger(v)) {
             const bool done = cases_done_.load(std::memory_order_acquire);
             const int64_t id = ToInt(v);
@@ -406,7 +408,7 @@ Status Validator::ProcessTable(const eoir::TableSpec& spec, const SourceFile& f,
           }
         }
         for (size_t i = 0; i < width; ++i) {
-          std::string_view v = Trim(row.fields[i]);
+          std::string_view v = trimmed[i];
           values[i] = FieldValue{};
           if (v.empty()) continue;
           const bool high = row.high_bytes &&
@@ -511,8 +513,8 @@ Status Validator::ProcessTable(const eoir::TableSpec& spec, const SourceFile& f,
           }
         }
         // Q25: a zero bond amount means no amount unless the bond was granted.
-        if (new_bond >= 0 && bond_dec >= 0 && Trim(row.fields[static_cast<size_t>(new_bond)]) == "0" &&
-            Trim(row.fields[static_cast<size_t>(bond_dec)]) != "G") {
+        if (new_bond >= 0 && bond_dec >= 0 && trimmed[static_cast<size_t>(new_bond)] == "0" &&
+            trimmed[static_cast<size_t>(bond_dec)] != "G") {
           event("zero_bond", header[static_cast<size_t>(new_bond)], Outcome::kRepaired);
           values[static_cast<size_t>(new_bond)] = FieldValue{};
         }

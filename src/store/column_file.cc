@@ -64,24 +64,6 @@ Result<ColumnWriter> ColumnWriter::Create(const std::filesystem::path& path, Col
   return w;
 }
 
-void ColumnWriter::AppendInt(int64_t v) {
-  Put(pending_, v);
-  ++pending_rows_;
-  ++rows_;
-}
-
-void ColumnWriter::AppendDate(int32_t v) {
-  Put(pending_, v);
-  ++pending_rows_;
-  ++rows_;
-}
-
-void ColumnWriter::AppendInt8(int8_t v) {
-  Put(pending_, v);
-  ++pending_rows_;
-  ++rows_;
-}
-
 void ColumnWriter::AppendString(std::optional<std::string_view> v) {
   if (type_ == ColumnType::kText) {
     Put<uint32_t>(pending_, v ? static_cast<uint32_t>(v->size()) : kNullLength);
@@ -112,8 +94,7 @@ Status ColumnWriter::WriteBlock(std::string_view raw, uint32_t rows) {
   return Status::Ok();
 }
 
-Status ColumnWriter::Flush() {
-  if (pending_rows_ < kRowsPerBlock) return Status::Ok();
+Status ColumnWriter::FlushBlock() {
   if (type_ == ColumnType::kText) pending_ += pending_text_;
   IMMSTATS_RETURN_IF_ERROR(WriteBlock(pending_, pending_rows_));
   pending_.clear();

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <filesystem>
 #include <optional>
 #include <span>
@@ -35,15 +36,25 @@ inline constexpr uint32_t kRowsPerBlock = 65536;
 class ColumnWriter {
  public:
   static Result<ColumnWriter> Create(const std::filesystem::path& path, ColumnType type);
-  void AppendInt(int64_t v);
-  void AppendDate(int32_t v);
-  void AppendInt8(int8_t v);
+  void AppendInt(int64_t v) { AppendFixed(v); }
+  void AppendDate(int32_t v) { AppendFixed(v); }
+  void AppendInt8(int8_t v) { AppendFixed(v); }
   void AppendString(std::optional<std::string_view> v);  // kString and kText columns
-  Status Flush();   // writes a full block if one is ready (call after appends; cheap otherwise)
+  // Writes a full block if one is ready (call after appends; inline and cheap otherwise).
+  Status Flush() { return pending_rows_ < kRowsPerBlock ? Status::Ok() : FlushBlock(); }
   Status Finish();  // the rest, the dictionary, the footer; fsyncs the file
   uint64_t rows() const { return rows_; }
 
  private:
+  template <typename T>
+  void AppendFixed(T v) {
+    char b[sizeof(T)];
+    std::memcpy(b, &v, sizeof(T));
+    pending_.append(b, sizeof(T));
+    ++pending_rows_;
+    ++rows_;
+  }
+  Status FlushBlock();
   Status WriteBlock(std::string_view raw, uint32_t rows);
   base::AppendFile file_;
   ColumnType type_ = ColumnType::kInt64;
