@@ -155,7 +155,6 @@ Status StoreLookup(store::SnapshotWriter* writer, std::string_view name, std::st
 class TableGate {
  public:
   void Done(std::string_view table) {
-    if (getenv("IMMSTATS_TRACE_STEPS")) fprintf(stderr, "TRACE %ld done %.*s\n", static_cast<long>(std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch()).count()), static_cast<int>(table.size()), table.data());
     std::lock_guard lock(mu_);
     done_.emplace(table);
     cv_.notify_all();
@@ -190,7 +189,6 @@ class StepRelay {
  public:
   explicit StepRelay(const std::function<void(std::string_view, int, int)>& on_step) : on_step_(on_step) {}
   void Step(std::string_view name, int done, int total) {
-    if (getenv("IMMSTATS_TRACE_STEPS")) fprintf(stderr, "TRACE %ld %.*s\n", static_cast<long>(std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch()).count()), static_cast<int>(name.size()), name.data());
     if (!on_step_) return;
     std::lock_guard lock(mu_);
     if (!live_) {
