@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <memory>
 #include <sstream>
 #include <system_error>
 
@@ -30,6 +31,36 @@ Status WriteWholeFile(const std::filesystem::path& path, std::string_view bytes)
   if (!file.ok()) return file.status();
   IMMSTATS_RETURN_IF_ERROR(file->Write(bytes));
   return file->Close();
+}
+
+Status ReadFileInChunks(const std::filesystem::path& path, size_t chunk,
+                        const std::function<Status(std::span<const uint8_t>)>& fn) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return Status::IoError("cannot open " + path.string() + ": " + std::strerror(errno));
+  ::posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
+  std::unique_ptr<uint8_t[]> buffer(new uint8_t[chunk]);
+  Status st;
+  uint64_t offset = 0;
+  for (;;) {
+    size_t filled = 0;
+    while (filled < chunk) {  // fill the whole buffer: callers see the same chunks as from a mapping
+      const ssize_t n = ::read(fd, buffer.get() + filled, chunk - filled);
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) {
+        st = Status::IoError("cannot read " + path.string() + " at byte " + std::to_string(offset + filled) + ": " +
+                             std::strerror(errno));
+        break;
+      }
+      if (n == 0) break;
+      filled += static_cast<size_t>(n);
+    }
+    if (!st.ok() || filled == 0) break;
+    offset += filled;
+    st = fn({buffer.get(), filled});
+    if (!st.ok() || filled < chunk) break;
+  }
+  ::close(fd);
+  return st;
 }
 
 Result<std::string> ReadWholeFile(const std::filesystem::path& path) {

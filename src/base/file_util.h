@@ -1,7 +1,10 @@
 // Small file-system helpers that report failures as Status values naming the path.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
+#include <functional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -12,6 +15,11 @@ namespace immstats::base {
 Status CreateDirectories(const std::filesystem::path& dir);
 Status WriteWholeFile(const std::filesystem::path& path, std::string_view bytes);
 Result<std::string> ReadWholeFile(const std::filesystem::path& path);
+// Reads `path` from start to end into one reused buffer of `chunk` bytes, handing each filled part to `fn`
+// (which may stop the read by returning an error). read(2), not a mapping: on machines where a page fault is
+// dear (virtual machines), copying cached pages is several times cheaper than faulting them in.
+Status ReadFileInChunks(const std::filesystem::path& path, size_t chunk,
+                        const std::function<Status(std::span<const uint8_t>)>& fn);
 // Removes `path` recursively when it exists.
 Status RemoveAll(const std::filesystem::path& path);
 

@@ -15,7 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/civil_date.h"
-#include "base/mapped_file.h"
+#include "base/file_util.h"
 #include "derive/derive.h"
 #include "ingest/column_rules.h"
 
@@ -78,19 +78,20 @@ class StoreSink : public RowSink {
 };
 
 Result<store::SourceFileInfo> HashFile(const fs::path& path, const std::string& name) {
-  auto m = base::MappedFile::Open(path);
-  if (!m.ok()) return m.status();
   XXH64_state_t* state = XXH64_createState();
   XXH64_reset(state, 0);
-  const auto bytes = m->bytes();
-  for (size_t off = 0; off < bytes.size(); off += 1 << 24) {
-    XXH64_update(state, bytes.data() + off, std::min<size_t>(1 << 24, bytes.size() - off));
-    m->DoneWith(off);  // hashing a 4 GB zip must not make it resident
-  }
-  char hex[17];
-  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(XXH64_digest(state)));
+  uint64_t size = 0;
+  const Status st = base::ReadFileInChunks(path, 1 << 20, [&](std::span<const uint8_t> chunk) {
+    XXH64_update(state, chunk.data(), chunk.size());
+    size += chunk.size();
+    return Status::Ok();
+  });
+  const uint64_t digest = XXH64_digest(state);
   XXH64_freeState(state);
-  return store::SourceFileInfo{name, bytes.size(), hex};
+  if (!st.ok()) return st;
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(digest));
+  return store::SourceFileInfo{name, size, hex};
 }
 
 std::string_view TrimField(std::string_view v) {

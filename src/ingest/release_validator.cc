@@ -15,7 +15,7 @@
 #include <unordered_set>
 
 #include "base/civil_date.h"
-#include "base/mapped_file.h"
+#include "base/file_util.h"
 #include "eoir/schema.h"
 #include "ingest/case_set.h"
 #include "ingest/column_rules.h"
@@ -169,16 +169,7 @@ Status Validator::ListSources() {
       SourceFile f;
       f.name = p.lexically_relative(opt_.path).generic_string();
       f.size = it->file_size();
-      f.read = [p](const zip::ByteSink& sink) -> Status {
-        auto m = base::MappedFile::Open(p);
-        if (!m.ok()) return m.status();
-        const auto bytes = m->bytes();
-        for (size_t off = 0; off < bytes.size(); off += 1 << 20) {
-          IMMSTATS_RETURN_IF_ERROR(sink(bytes.subspan(off, std::min<size_t>(1 << 20, bytes.size() - off))));
-          m->DoneWith(off);  // keeps RSS flat on multi-GB tables
-        }
-        return Status::Ok();
-      };
+      f.read = [p](const zip::ByteSink& sink) { return base::ReadFileInChunks(p, 1 << 20, sink); };
       files_.push_back(std::move(f));
     }
     if (ec) return Status::IoError("cannot list " + opt_.path.string() + ": " + ec.message());
