@@ -4,10 +4,16 @@
 #include <malloc.h>
 
 #include <algorithm>
+#include <condition_variable>
+#include <deque>
+#include <functional>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <numeric>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "derive/classes.h"
@@ -347,36 +353,44 @@ Status Builder::ReadSchedule() {
   });
 }
 
-// Column writers for one derived table, by name.
+// Column writers for one derived table, by name. Columns appear in the table in call order. Number and date
+// columns are filled and compressed on a helper thread while the caller goes on (their values read the
+// builder's arrays, which nothing changes while writing); string columns are written by the caller, because
+// looking their codes up may intern new strings. Wait() before the table's row count is set; the destructor
+// also waits, so an early return never leaves the helper reading freed arrays.
 class TableOut {
  public:
   TableOut(store::SnapshotWriter* w, std::string table) : w_(w), table_(std::move(table)) {}
+  TableOut(const TableOut&) = delete;
+  TableOut& operator=(const TableOut&) = delete;
+  ~TableOut() { (void)Wait(); }
+
   Status Int(const char* name, const std::vector<uint32_t>& order, auto value) {
-    auto c = w_->AddColumn(table_, name, store::ColumnType::kInt64);
-    if (!c.ok()) return c.status();
-    for (size_t i : order) {
-      c->AppendInt(value(i));
-      IMMSTATS_RETURN_IF_ERROR(c->Flush());
-    }
-    return c->Finish();
+    return Helper(name, store::ColumnType::kInt64, [&order, value](store::ColumnWriter& c) {
+      for (size_t i : order) {
+        c.AppendInt(value(i));
+        IMMSTATS_RETURN_IF_ERROR(c.Flush());
+      }
+      return Status::Ok();
+    });
   }
   Status Int8(const char* name, const std::vector<uint32_t>& order, auto value) {
-    auto c = w_->AddColumn(table_, name, store::ColumnType::kInt8);
-    if (!c.ok()) return c.status();
-    for (size_t i : order) {
-      c->AppendInt8(static_cast<int8_t>(value(i)));
-      IMMSTATS_RETURN_IF_ERROR(c->Flush());
-    }
-    return c->Finish();
+    return Helper(name, store::ColumnType::kInt8, [&order, value](store::ColumnWriter& c) {
+      for (size_t i : order) {
+        c.AppendInt8(static_cast<int8_t>(value(i)));
+        IMMSTATS_RETURN_IF_ERROR(c.Flush());
+      }
+      return Status::Ok();
+    });
   }
   Status Date(const char* name, const std::vector<uint32_t>& order, auto value) {
-    auto c = w_->AddColumn(table_, name, store::ColumnType::kDate);
-    if (!c.ok()) return c.status();
-    for (size_t i : order) {
-      c->AppendDate(value(i));
-      IMMSTATS_RETURN_IF_ERROR(c->Flush());
-    }
-    return c->Finish();
+    return Helper(name, store::ColumnType::kDate, [&order, value](store::ColumnWriter& c) {
+      for (size_t i : order) {
+        c.AppendDate(value(i));
+        IMMSTATS_RETURN_IF_ERROR(c.Flush());
+      }
+      return Status::Ok();
+    });
   }
   Status String(const char* name, const std::vector<uint32_t>& order, const Interner& strings, auto value) {
     auto c = w_->AddColumn(table_, name, store::ColumnType::kString);
@@ -387,10 +401,61 @@ class TableOut {
     }
     return c->Finish();
   }
+  // Until the helper has written every column handed to it; its first error, if any.
+  Status Wait() {
+    std::unique_lock lock(mu_);
+    idle_.wait(lock, [&] { return tasks_.empty() && !busy_; });
+    if (worker_.joinable()) {
+      stop_ = true;
+      ready_.notify_all();
+      lock.unlock();
+      worker_.join();
+      lock.lock();
+      stop_ = false;
+    }
+    return status_;
+  }
 
  private:
+  Status Helper(const char* name, store::ColumnType type, std::function<Status(store::ColumnWriter&)> fill) {
+    auto c = w_->AddColumn(table_, name, type);  // here, in call order: the table's column order
+    if (!c.ok()) return c.status();
+    auto writer = std::make_shared<store::ColumnWriter>(std::move(c).value());
+    std::lock_guard lock(mu_);
+    if (!status_.ok()) return status_;
+    tasks_.push_back([writer, fill = std::move(fill)] {
+      IMMSTATS_RETURN_IF_ERROR(fill(*writer));
+      return writer->Finish();
+    });
+    if (!worker_.joinable()) worker_ = std::thread([this] { Work(); });
+    ready_.notify_one();
+    return Status::Ok();
+  }
+  void Work() {
+    std::unique_lock lock(mu_);
+    for (;;) {
+      ready_.wait(lock, [&] { return stop_ || !tasks_.empty(); });
+      if (tasks_.empty()) return;  // stop_ and nothing left
+      auto task = std::move(tasks_.front());
+      tasks_.pop_front();
+      busy_ = true;
+      lock.unlock();
+      const Status st = status_.ok() ? task() : Status::Ok();  // after a failure the rest are dropped
+      lock.lock();
+      busy_ = false;
+      if (!st.ok() && status_.ok()) status_ = st;
+      idle_.notify_all();
+    }
+  }
+
   store::SnapshotWriter* w_;
   std::string table_;
+  std::mutex mu_;
+  std::condition_variable ready_, idle_;
+  std::deque<std::function<Status()>> tasks_;
+  bool busy_ = false, stop_ = false;
+  Status status_;
+  std::thread worker_;
 };
 
 // A B_TblProceeding code column copied into a derived table, in the table's row order.
@@ -492,6 +557,7 @@ Status Builder::WriteAsylum(DerivedSummary* summary) {
   }));
   IMMSTATS_RETURN_IF_ERROR(out.Int8("orphan", order, [&](size_t p) { return int64_t{case_of(p) < 0}; }));
   IMMSTATS_RETURN_IF_ERROR(out.Int8("unknown_code", order, [&](size_t p) { return int64_t{st(p).unknown_code}; }));
+  IMMSTATS_RETURN_IF_ERROR(out.Wait());
   writer->SetRows(kAsylumTable, order.size());
   summary->asylum_records = order.size();
   return Status::Ok();
@@ -541,6 +607,7 @@ Status Builder::WriteProceedings(DerivedSummary* summary) {
   IMMSTATS_RETURN_IF_ERROR(out.Int8("represented_ever", order, [&](size_t p) {
     return int64_t{proc_case[p] >= 0 && case_ever_rep[static_cast<size_t>(proc_case[p])] != 0};
   }));
+  IMMSTATS_RETURN_IF_ERROR(out.Wait());
   writer->SetRows(kProceedingTable, nproc);
   summary->proceedings = nproc;
   for (size_t p = 0; p < nproc; ++p) {
