@@ -102,6 +102,10 @@ node -e '
   if (bad) process.exit(1);
   console.log(`W1 check: every peer loaded the rows immstats loaded (${Object.keys(im).length} tables)`);
 ' "$out" "${peers[@]}"
+duck_mb=$(( $(stat -c %s "$duck_db") / 1048576 ))
+sqlite_mb=$(( $(stat -c %s "$sqlite_db") / 1048576 ))
+rm -f "$duck_db" "$duck_db.wal" "$sqlite_db"  # sizes kept; at scale 1.0 they fill a disk (SQLite's is ~19 GB)
+
 echo "== W2: load the main tables from the Deflate64 zip (immstats reads it as is; the peer runs 7z x, then DuckDB's load)"
 zip="$out/release-$scale.zip"
 if [[ ! -f "$zip" ]]; then
@@ -134,8 +138,6 @@ node -e '
 ' "$out"
 
 store_mb=$(du -sm "$store" | cut -f1)
-duck_mb=$(( $(stat -c %s "$duck_db") / 1048576 ))
-sqlite_mb=$(( $(stat -c %s "$sqlite_db") / 1048576 ))
 
 echo "== W3, W4, W5 and W6: asylum and backlog queries (immstats in a fresh process; DuckDB in-process on its base tables)"
 rm -f "$out/q-$scale.duckdb" "$out/q-$scale.duckdb.wal"
