@@ -295,7 +295,8 @@ Status Builder::ReadApplications() {
 
 Status Builder::ReadReps() {
   auto t = Table("tbl_RepsAssigned");
-  if (!t.ok()) return Absent(t.status()) ? Status::Ok() : t.status();  // a release without representation rows: nobody counts as represented
+  // Absent: a release without representation rows: nobody counts as represented.
+  if (!t.ok()) return Absent(t.status()) ? Status::Ok() : t.status();
   store::Values<int64_t> cases, parents;
   store::Values<int32_t> e28;
   StringColumn level, type, parent_table;
@@ -329,7 +330,8 @@ Status Builder::ReadReps() {
 
 Status Builder::ReadSchedule() {
   auto t = Table("tbl_schedule");
-  if (!t.ok()) return Absent(t.status()) ? Status::Ok() : t.status();  // no hearings: the last-hearing judge stays unknown
+  // Absent: no hearings: the last-hearing judge stays unknown.
+  if (!t.ok()) return Absent(t.status()) ? Status::Ok() : t.status();
   store::Values<int64_t> procs;
   store::Values<int32_t> adj;
   StringColumn ij;

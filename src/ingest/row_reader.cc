@@ -77,8 +77,8 @@ Status RowReader::Finish() {
   }
   if (has_pending_) {
     has_pending_ = false;
-    const bool high = Scan(pending_).high;
-    IMMSTATS_RETURN_IF_ERROR(Emit(pending_, pending_line_, pending_offset_, 1, pending_fixes_, high));
+    Scan(pending_);
+    IMMSTATS_RETURN_IF_ERROR(Emit(pending_, pending_line_, pending_offset_, 1, pending_fixes_, pending_high_));
   }
   return Status::Ok();
 }
@@ -109,18 +109,17 @@ Status RowReader::Line(std::string_view line, uint64_t offset) {
   const size_t n = tabs_.size() + 1;
   if (has_pending_) {
     has_pending_ = false;
-    const bool pending_high = Scan(pending_).high;
-    const size_t held = tabs_.size() + 1;
-    if (held + n - 1 == width_) {  // Q5: a newline inside a field broke the row in two
+    if (pending_fields_ + n - 1 == width_) {  // Q5: a newline inside a field broke the row in two
       joined_.assign(pending_);
       joined_.push_back('\n');
       joined_.append(line);
-      const bool high = Scan(joined_).high;
-      return Emit(joined_, pending_line_, pending_offset_, 2, pending_fixes_ | fixes | kFixSplitJoined, high);
+      Scan(joined_);  // tabs_ describes the joined row
+      return Emit(joined_, pending_line_, pending_offset_, 2, pending_fixes_ | fixes | kFixSplitJoined,
+                  pending_high_ || scan.high);
     }
-    Scan(pending_);  // tabs_ describes the held line again
-    IMMSTATS_RETURN_IF_ERROR(Emit(pending_, pending_line_, pending_offset_, 1, pending_fixes_, pending_high));
-    scan = Scan(line);  // tabs_ describes `line` again
+    Scan(pending_);  // tabs_ describes the held line
+    IMMSTATS_RETURN_IF_ERROR(Emit(pending_, pending_line_, pending_offset_, 1, pending_fixes_, pending_high_));
+    Scan(line);  // and `line` again
   }
   if (n < width_) {  // hold it: the next line may complete it
     has_pending_ = true;
@@ -128,6 +127,8 @@ Status RowReader::Line(std::string_view line, uint64_t offset) {
     pending_line_ = line_no_;
     pending_offset_ = offset;
     pending_fixes_ = fixes;
+    pending_fields_ = n;
+    pending_high_ = scan.high;
     return Status::Ok();
   }
   return Emit(line, line_no_, offset, 1, fixes, scan.high);

@@ -77,6 +77,8 @@ class RowReader {
   int64_t pending_line_ = 0;
   uint64_t pending_offset_ = 0;
   uint32_t pending_fixes_ = 0;
+  size_t pending_fields_ = 0;  // its field count and whether it has a byte >= 0x80 (from its Scan)
+  bool pending_high_ = false;
   std::string scratch_, joined_, rejoined_;  // NUL-stripped line, joined split row, rejoined text field
   std::vector<uint32_t> tabs_;  // TAB offsets in the text being read (Scan)
   RawRow row_;
