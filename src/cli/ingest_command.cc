@@ -21,6 +21,7 @@ struct IngestArgs {
   bool json = false;
   bool quiet = false;
   int threads = 0;
+  uint64_t proceedings_per_pass = 0;
 };
 
 }  // namespace
@@ -46,11 +47,16 @@ void AddIngestCommand(CLI::App& app, int* exit_code) {
   eoir->add_option("--threads", args->threads,
                    "Tables read at once after A_TblCase (default: one per core, at most 2)")
       ->check(CLI::Range(1, 64));
+  eoir->add_option("--proceedings-per-pass", args->proceedings_per_pass,
+                   "Proceedings whose derived records are built at a time: bounds the build's memory at about\n"
+                   "150 MB per million (default: 2,000,000; more passes over the tables when there are more)")
+      ->check(CLI::Range(uint64_t{1000}, uint64_t{1} << 40));
   AddSourceIngestCommands(ingest, exit_code);
   eoir->callback([args, exit_code] {
     ingest::IngestOptions o;
     o.source = args->path;
     o.threads = args->threads;
+    o.proceedings_per_pass = args->proceedings_per_pass;
     o.store = args->store.empty() ? store::DefaultStoreDir() : std::filesystem::path(args->store);
     o.release_id = args->release_id;
     if (!args->release_date.empty()) {

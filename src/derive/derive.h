@@ -30,10 +30,16 @@ using StepCallback = std::function<void(std::string_view step, int done, int tot
 // Blocks until base table `table` is written in full (or will never be); an error stops the build.
 using AwaitTable = std::function<Status(std::string_view table)>;
 
+struct DeriveOptions {
+  // Proceedings whose records one pass builds: the build's memory is bounded by this, not by the release (about
+  // 150 MB per million). A release with more proceedings is built in several passes over the other tables.
+  uint64_t proceedings_per_pass = 2'000'000;
+};
+
 // Reads the base tables written to `writer`'s temporary folder and adds the derived tables to it. Without
 // `await_table` every base table must already be written; with it the build runs while the tables are being
 // read, waiting for each table before it reads it.
 Result<DerivedSummary> BuildDerivedTables(store::SnapshotWriter* writer, const StepCallback& on_step = {},
-                                          const AwaitTable& await_table = {});
+                                          const AwaitTable& await_table = {}, const DeriveOptions& options = {});
 
 }  // namespace immstats::derive

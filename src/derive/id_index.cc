@@ -53,6 +53,7 @@ void IdIndex::Build(const CompactIds& ids) {
   if (lo > hi) return;  // no keys: every lookup misses
   const auto span = static_cast<uint64_t>(hi) - static_cast<uint64_t>(lo);
   base_ = lo;
+  last_ = hi;
   if (span <= 2 * static_cast<uint64_t>(count) + 1024) {
     dense_.assign(span + 1, -1);
     for (size_t i = 0; i < count; ++i) {
@@ -77,6 +78,7 @@ int32_t IdIndex::Find(int64_t id) const {
     const auto k = static_cast<uint64_t>(id - base_);
     return k < dense_.size() ? dense_[k] : -1;
   }
+  if (id < base_ || id > last_) return -1;  // most lookups of a pass over another table miss by range
   const CompactIds& ids = *ids_;
   const bool direct = by_key_.empty();
   const size_t n = direct ? ids.size() : by_key_.size();

@@ -40,7 +40,7 @@ class IdIndex {
   bool borrows_keys() const { return ids_ != nullptr; }
 
  private:
-  int64_t base_ = 0;
+  int64_t base_ = 0, last_ = 0;  // the smallest and largest key
   std::vector<int32_t> dense_;     // dense keys: key - base_ -> row
   const CompactIds* ids_ = nullptr;  // sparse keys: searched through by_key_ (or directly when already sorted);
                                      // null: dense keys (or none), looked up in dense_

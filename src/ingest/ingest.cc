@@ -286,12 +286,14 @@ Result<IngestResult> IngestEoirRelease(const IngestOptions& options) {
   TableGate gate;
   StepRelay relay(options.on_derive_step);
   Result<derive::DerivedSummary> derived = Status::Internal("not derived");
+  derive::DeriveOptions derive_options;
+  if (options.proceedings_per_pass > 0) derive_options.proceedings_per_pass = options.proceedings_per_pass;
   std::thread deriver;
   if (alongside) {
     deriver = std::thread([&] {
       derived = derive::BuildDerivedTables(
           &*writer, [&](std::string_view step, int done, int total) { relay.Step(step, done, total); },
-          [&](std::string_view table) { return gate.Await(table); });
+          [&](std::string_view table) { return gate.Await(table); }, derive_options);
     });
   }
 
@@ -315,9 +317,9 @@ Result<IngestResult> IngestEoirRelease(const IngestOptions& options) {
   if (hasher.joinable()) hasher.join();
   if (!rec.ok()) return rec.status();
   if (!alongside) {
-    derived = derive::BuildDerivedTables(&*writer, [&](std::string_view step, int done, int total) {
-      relay.Step(step, done, total);
-    });
+    derived = derive::BuildDerivedTables(
+        &*writer, [&](std::string_view step, int done, int total) { relay.Step(step, done, total); }, {},
+        derive_options);
   }
   if (!derived.ok()) return derived.status();
   if (!hashes.ok()) return hashes.status();

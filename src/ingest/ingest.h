@@ -17,6 +17,7 @@ struct IngestOptions {
   std::string release_id;        // empty: the source file's modification date, YYYY-MM-DD
   std::optional<int32_t> release_date;
   int threads = 0;               // tables read at once (ValidateOptions::threads); 0: one per core, at most 2
+  uint64_t proceedings_per_pass = 0;  // the derived records' build (derive::DeriveOptions); 0: its default
   std::function<void(std::string_view table, uint64_t bytes_done, uint64_t bytes_total)> on_progress;
   // The derived records' build, step by step (after every table is read).
   std::function<void(std::string_view step, int done, int total)> on_derive_step;

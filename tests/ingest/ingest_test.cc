@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <deque>
 #include <set>
 #include <thread>
 
@@ -104,38 +105,59 @@ TEST(Ingest, LoadsEveryKeptRowTypedAndKeepsTheRejects) {
   EXPECT_TRUE(problems.empty());
 }
 
-// One table at a time or several at once: the same bytes, the same manifest, the same reconciliation.
-TEST(Ingest, SameReleaseSameColumnBytesOnOneThreadOrTwo) {
+// One table at a time or several at once, the derived records in one pass or in many (each over a range of
+// proceedings, its asylum records merged from sorted runs on disk): the same bytes, manifest and reconciliation.
+TEST(Ingest, SameReleaseSameBytesOnOneThreadOrTwoAndInOnePassOrMany) {
   const auto& r = Realistic12();
-  ScratchDir a("ingest-a"), b("ingest-b");
+  struct Way {
+    const char* name;
+    int threads;
+    uint64_t proceedings_per_pass;
+  };
+  const Way ways[] = {{"one-thread", 1, 0}, {"two-threads", 2, 0}, {"many-passes", 2, 1000}};
+  std::deque<ScratchDir> dirs;  // (not moved: each removes its folder when destroyed)
   std::vector<IngestResult> results;
-  for (const auto* d : {&a, &b}) {
+  for (const Way& way : ways) {
+    dirs.emplace_back(std::string("ingest-") + way.name);
     IngestOptions o;
     o.source = r.dir;
-    o.store = d->path();
+    o.store = dirs.back().path();
     o.release_id = "x";
-    o.threads = d == &a ? 1 : 2;
+    o.threads = way.threads;
+    o.proceedings_per_pass = way.proceedings_per_pass;
     auto res = IngestEoirRelease(o);
-    ASSERT_TRUE(res.ok()) << res.status().ToString();
+    ASSERT_TRUE(res.ok()) << way.name << ": " << res.status().ToString();
     results.push_back(std::move(res).value());
   }
-  EXPECT_EQ(ReconciliationJson(results[0].reconciliation, 2), ReconciliationJson(results[1].reconciliation, 2));
-  ASSERT_EQ(results[0].snapshot.tables.size(), results[1].snapshot.tables.size());
-  for (size_t i = 0; i < results[0].snapshot.tables.size(); ++i) {
-    const auto &ta = results[0].snapshot.tables[i], &tb = results[1].snapshot.tables[i];
-    EXPECT_EQ(ta.name, tb.name);
-    EXPECT_EQ(ta.rows, tb.rows) << ta.name;
-    ASSERT_EQ(ta.columns.size(), tb.columns.size()) << ta.name;
-    for (size_t c = 0; c < ta.columns.size(); ++c) EXPECT_EQ(ta.columns[c].file, tb.columns[c].file) << ta.name;
+  // The many-passes build really took many passes, and left nothing of its runs behind.
+  uint64_t proceedings = 0;
+  for (const auto& t : results[2].snapshot.tables) {
+    if (t.name == "B_TblProceeding") proceedings = t.rows;
   }
-  int compared = 0;
-  for (const auto& e : std::filesystem::recursive_directory_iterator(a.path() / "snapshots" / "x")) {
-    if (e.path().extension() != ".col" && e.path().extension() != ".tsv") continue;
-    const auto rel = e.path().lexically_relative(a.path());
-    EXPECT_EQ(testing::ReadBytes(e.path()), testing::ReadBytes(b.path() / rel)) << rel;
-    ++compared;
+  EXPECT_GT(proceedings, 10 * ways[2].proceedings_per_pass);
+  EXPECT_FALSE(std::filesystem::exists(results[2].snapshot.dir / "derive-runs"));
+  for (size_t w = 1; w < results.size(); ++w) {
+    SCOPED_TRACE(ways[w].name);
+    EXPECT_EQ(ReconciliationJson(results[0].reconciliation, 2), ReconciliationJson(results[w].reconciliation, 2));
+    ASSERT_EQ(results[0].snapshot.tables.size(), results[w].snapshot.tables.size());
+    for (size_t i = 0; i < results[0].snapshot.tables.size(); ++i) {
+      const auto &ta = results[0].snapshot.tables[i], &tb = results[w].snapshot.tables[i];
+      EXPECT_EQ(ta.name, tb.name);
+      EXPECT_EQ(ta.rows, tb.rows) << ta.name;
+      ASSERT_EQ(ta.columns.size(), tb.columns.size()) << ta.name;
+      for (size_t c = 0; c < ta.columns.size(); ++c) EXPECT_EQ(ta.columns[c].file, tb.columns[c].file) << ta.name;
+    }
+    int compared = 0, derived = 0;
+    for (const auto& e : std::filesystem::recursive_directory_iterator(dirs[0].path() / "snapshots" / "x")) {
+      if (e.path().extension() != ".col" && e.path().extension() != ".tsv") continue;
+      const auto rel = e.path().lexically_relative(dirs[0].path());
+      EXPECT_EQ(testing::ReadBytes(e.path()), testing::ReadBytes(dirs[w].path() / rel)) << rel;
+      ++compared;
+      derived += rel.string().find("derived.") != std::string::npos;
+    }
+    EXPECT_GT(compared, 100);
+    EXPECT_GT(derived, 40);  // both derived tables' columns
   }
-  EXPECT_GT(compared, 100);
 }
 
 // A release big enough for an ingest to be caught midway.
