@@ -8,7 +8,8 @@
 //        [--polars]
 import { createRequire } from 'node:module';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { loadBaseTables, recordsSql, countsSql, expectedFields, pendingByCourtSql } from '../tests/oracle/asylum_sql.mjs';
 
@@ -20,6 +21,7 @@ const flag = (name, takesValue) => { const i = args.indexOf(name); return i < 0 
 const sqliteDb = flag('--sqlite', true), jsonOut = flag('--json', true), withPandas = flag('--pandas') !== null, withPolars = flag('--polars') !== null;
 const [releaseDir, bin, storeDir, dbFile, runsArg] = args;
 const RUNS = Number(runsArg ?? 7);
+const benchDir = path.dirname(new URL(import.meta.url).pathname);
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 
 const fresh = !existsSync(dbFile);
@@ -35,20 +37,18 @@ if (fresh) {
   console.log(`DuckDB: decisions table precomputed in ${((performance.now() - t1) / 1000).toFixed(1)} s`);
 }
 
+// immstats as a fresh process per run, started by bench/time_runs.sh (a small shell: forking this node process,
+// which holds DuckDB's memory, would add its own tens of milliseconds to every run).
 function runImmstats(args, command = 'asylum') {
-  const times = [];
-  let out = null, rss = 0;
-  for (let i = 0; i < RUNS + 1; i++) {
-    const t0 = performance.now();
-    const r = spawnSync('/usr/bin/time', ['-f', '%M', bin, command, '--store', storeDir, '--format', 'json', ...args],
-                        { maxBuffer: 1 << 30 });
-    const ms = performance.now() - t0;
-    if (r.status !== 0) throw new Error(`immstats failed (${r.status} ${r.signal} ${r.error}): ${r.stderr}`);
-    out = JSON.parse(r.stdout.toString());
-    rss = Math.max(rss, Number(r.stderr.toString().trim().split('\n').pop()));
-    if (i > 0) times.push(ms);  // the first run warms the page cache
-  }
-  return { ms: median(times), rssMb: rss / 1024, out };
+  const outFile = path.join(os.tmpdir(), `immstats-bench-${process.pid}.json`);
+  const r = spawnSync(path.join(benchDir, 'time_runs.sh'),
+                      [String(RUNS), outFile, bin, command, '--store', storeDir, '--format', 'json', ...args],
+                      { maxBuffer: 1 << 30 });
+  if (r.status !== 0) throw new Error(`immstats failed (${r.status} ${r.signal} ${r.error}): ${r.stderr}`);
+  const [ms, rssKb] = r.stdout.toString().trim().split(' ').map(Number);
+  const out = JSON.parse(readFileSync(outFile, 'utf8'));
+  rmSync(outFile, { force: true });
+  return { ms, rssMb: rssKb / 1024, out };
 }
 
 async function timeDuck(sql) {
@@ -144,7 +144,7 @@ function checkServed(r, body) {
 }
 
 // The other peers, each in a process of its own (its peak RSS measured), on the same window and court.
-const peerDir = path.join(path.dirname(new URL(import.meta.url).pathname), 'peers');
+const peerDir = path.join(benchDir, 'peers');
 const others = [];
 const spawnPeer = (name, argv) => {
   const r = spawnSync('/usr/bin/time', ['-f', '%M', ...argv], { maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'pipe'] });

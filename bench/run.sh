@@ -63,7 +63,7 @@ bytes=0
 for t in "${tables[@]}"; do bytes=$(( bytes + $(stat -c %s "$(find "$rel" -iname "$t.csv" | head -1)") )); done
 mb=$(awk -v b="$bytes" 'BEGIN { printf "%.0f", b / 1e6 }')
 echo "Release: ${#tables[@]} main tables, $mb MB; $runs run(s) per workload after a warm-up read"
-cat "$(find "$rel" -iname A_TblCase.csv | head -1)" "$(find "$rel" -iname tbl_schedule.csv | head -1)" > /dev/null
+for t in "${tables[@]}"; do cat "$(find "$rel" -iname "$t.csv" | head -1)"; done > /dev/null  # every peer starts warm
 
 # measure NAME OUTFILE CMD...: runs CMD `w1runs` times; keeps the median wall, its CPU and the largest peak RSS.
 w1runs=$(( runs < 3 ? runs : 3 ))
