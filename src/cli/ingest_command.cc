@@ -49,7 +49,7 @@ void AddIngestCommand(CLI::App& app, int* exit_code) {
       ->check(CLI::Range(1, 64));
   eoir->add_option("--proceedings-per-pass", args->proceedings_per_pass,
                    "Proceedings whose derived records are built at a time: bounds the build's memory at about\n"
-                   "150 MB per million (default: 2,000,000; more passes over the tables when there are more)")
+                   "110-170 MB per million (default: 1,000,000; more passes over the tables when there are more)")
       ->check(CLI::Range(uint64_t{1000}, uint64_t{1} << 40));
   AddSourceIngestCommands(ingest, exit_code);
   eoir->callback([args, exit_code] {

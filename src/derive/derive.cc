@@ -14,7 +14,9 @@
 #include <thread>
 #include <vector>
 
+#include "base/trace.h"
 #include "derive/asylum_runs.h"
+#include "derive/chunk_spans.h"
 #include "derive/classes.h"
 #include "derive/id_index.h"
 #include "derive/interner.h"
@@ -33,7 +35,7 @@ using store::kNullInt64;
 using store::StringColumn;
 using store::TableReader;
 
-constexpr uint64_t kChunkRows = uint64_t{1} << 20;  // rows decoded at a time when a pass scans a table
+constexpr uint64_t kChunkRows = uint64_t{1} << 18;  // rows decoded at a time when a pass scans a table (4 blocks)
 constexpr int32_t kNoDate = INT32_MAX;              // "no representation row" in the earliest-E28 fields
 constexpr size_t kMergeBatch = 65536;
 
@@ -70,16 +72,6 @@ bool Better(const Chosen& cur, uint8_t cls, int32_t recd, int64_t idn) {
   return idn > cur.idn;
 }
 
-// The smallest and largest id a pass looks for in a key column (lo > hi: none).
-struct IdRange {
-  int64_t lo = INT64_MAX, hi = INT64_MIN;
-  void Add(int64_t id) {
-    if (id == kNullInt64) return;
-    lo = std::min(lo, id);
-    hi = std::max(hi, id);
-  }
-  bool Meets(const IdRange& o) const { return lo <= o.hi && o.lo <= hi; }
-};
 
 // A key column to read chunk by chunk, and the ids the scan looks for.
 struct KeyScan {
@@ -170,7 +162,7 @@ class Builder {
   uint64_t per_pass_;
   store::SnapshotInfo info_;
   std::set<std::string, std::less<>> written_;  // tables awaited already
-  std::map<std::string, std::vector<IdRange>> chunk_ranges_;  // "table.column" -> per chunk, the ids in it
+  std::map<std::string, std::vector<ChunkSpans>> chunk_spans_;  // "table.column" -> per chunk, the ids in it
   Interner strings_;
   std::map<uint64_t, std::string> labels_;  // (case type, code, is OTHER_COMP) -> tblLookupCourtDecision label
   std::unique_ptr<TableOut> proceedings_;
@@ -182,7 +174,9 @@ Result<TableReader> Builder::Table(const std::string& name) {
     IMMSTATS_RETURN_IF_ERROR(await_table_(name));
     info_ = writer_->Written();
   }
-  return TableReader::Open(info_, name);
+  auto t = TableReader::Open(info_, name);
+  if (t.ok()) t->DropPagesAfterReads();
+  return t;
 }
 
 Status Builder::ReadInterned(const TableReader& t, const char* column, store::Values<uint32_t>* out, uint64_t begin,
@@ -202,9 +196,11 @@ Status Builder::ReadInterned(const TableReader& t, const char* column, store::Va
 
 Status Builder::ScanChunks(const TableReader& t, std::initializer_list<KeyScan> keys,
                            const std::function<Status(uint64_t, uint64_t)>& fn) {
-  std::vector<std::vector<IdRange>*> ranges;
-  for (const KeyScan& k : keys) ranges.push_back(&chunk_ranges_[t.name() + "." + k.column]);
-  return ForEachChunk(t.rows(), [&](uint64_t b, uint64_t e) -> Status {
+  std::vector<std::vector<ChunkSpans>*> ranges;
+  for (const KeyScan& k : keys) ranges.push_back(&chunk_spans_[t.name() + "." + k.column]);
+  uint64_t chunks = 0, read = 0;
+  const Status st = ForEachChunk(t.rows(), [&](uint64_t b, uint64_t e) -> Status {
+    ++chunks;
     const size_t chunk = static_cast<size_t>(b / kChunkRows);
     bool known = true, may_hold = false;
     size_t i = 0;
@@ -217,18 +213,24 @@ Status Builder::ScanChunks(const TableReader& t, std::initializer_list<KeyScan> 
       }
     }
     if (known && !may_hold) return Status::Ok();
+    ++read;
     i = 0;
     for (const KeyScan& k : keys) {
       IMMSTATS_RETURN_IF_ERROR(t.ReadInts(k.column, k.ids, b, e));
       auto& r = *ranges[i++];
       if (chunk == r.size()) {
-        IdRange seen;
+        ChunkSpans seen;
         for (const int64_t id : *k.ids) seen.Add(id);
         r.push_back(seen);
       }
     }
     return fn(b, e);
   });
+  if (base::TraceEnabled()) {
+    base::Trace("scan of " + t.name() + "." + keys.begin()->column + ": " + std::to_string(read) + " of " +
+                std::to_string(chunks) + " chunks read");
+  }
+  return st;
 }
 
 uint64_t LabelKey(uint32_t case_type, uint32_t code, bool is_other_comp) {
@@ -297,6 +299,10 @@ Status Builder::ReadProceedings(Pass* p) {
   }
   p->slot.assign(p->n, -1);
   p->relief_granted.assign(p->n, 0);
+  // At most one state per proceeding. Reserved, not filled: the pages never touched cost no memory, and the
+  // vector never doubles (a doubling holds the old and the new array at once).
+  p->states.reserve(p->n);
+  p->reps.reserve(2 * p->n);  // EOIR has ~1.6 representation rows per proceeding; more makes the vector grow
   return Status::Ok();
 }
 
@@ -511,6 +517,7 @@ Status Builder::ReadCaseStarts(Pass* p) {
     int32_t row;  // in the pass, else -1
   };
   std::vector<Entry> entries;
+  entries.reserve(p->n + p->n / 2);  // the pass's own proceedings and their cases' others (see ReadProceedings)
   store::Values<int64_t> cases, pids;
   store::Values<int32_t> input, osc;
   std::vector<int32_t> hits;
@@ -799,23 +806,30 @@ Result<DerivedSummary> Builder::Build(const StepCallback& on_step) {
       Pass p;
       p.begin = k * per_pass_;
       p.n = static_cast<size_t>(std::min(nproc, p.begin + per_pass_) - p.begin);
-      IMMSTATS_RETURN_IF_ERROR(ReadProceedings(&p));
-      IMMSTATS_RETURN_IF_ERROR(ReadApplications(&p));
-      IMMSTATS_RETURN_IF_ERROR(ReadReps(&p));
-      IMMSTATS_RETURN_IF_ERROR(ReadCases(&p));
-      IMMSTATS_RETURN_IF_ERROR(ReadSchedule(&p));
-      IMMSTATS_RETURN_IF_ERROR(ReadCaseStarts(&p));
+      const std::string pass = "derive pass " + std::to_string(k + 1) + ": ";
+      auto step = [&pass](const char* name, const Status& st) {
+        base::Trace(pass + name);
+        return st;
+      };
+      IMMSTATS_RETURN_IF_ERROR(step("proceedings", ReadProceedings(&p)));
+      IMMSTATS_RETURN_IF_ERROR(step("applications", ReadApplications(&p)));
+      IMMSTATS_RETURN_IF_ERROR(step("representation", ReadReps(&p)));
+      IMMSTATS_RETURN_IF_ERROR(step("cases", ReadCases(&p)));
+      IMMSTATS_RETURN_IF_ERROR(step("hearings", ReadSchedule(&p)));
+      IMMSTATS_RETURN_IF_ERROR(step("case starts", ReadCaseStarts(&p)));
       if (!proceedings_) IMMSTATS_RETURN_IF_ERROR(OpenProceedingsTable());  // once every table it reads is written
-      IMMSTATS_RETURN_IF_ERROR(WriteProceedings(p, &summary));
-      IMMSTATS_RETURN_IF_ERROR(SpillAsylumRows(p));
+      IMMSTATS_RETURN_IF_ERROR(step("derived.proceedings rows", WriteProceedings(p, &summary)));
+      IMMSTATS_RETURN_IF_ERROR(step("asylum run", SpillAsylumRows(p)));
     }
     ::malloc_trim(0);  // the pass's arrays go back to the system before the next pass allocates its own
+    base::Trace("derive pass " + std::to_string(k + 1) + " done");
     if (on_step) on_step("records of proceedings " + std::to_string(k * per_pass_ + 1) + "-" +
                              std::to_string(std::min(nproc, (k + 1) * per_pass_)), static_cast<int>(k) + 1, steps);
   }
   if (!proceedings_) IMMSTATS_RETURN_IF_ERROR(OpenProceedingsTable());  // a release without proceedings
   IMMSTATS_RETURN_IF_ERROR(proceedings_->Finish(nproc));
   IMMSTATS_RETURN_IF_ERROR(WriteAsylumTable(&summary));
+  base::Trace("derive: asylum decisions merged");
   if (on_step) on_step("asylum decisions written", steps, steps);
   return summary;
 }

@@ -16,6 +16,7 @@
 
 #include "base/civil_date.h"
 #include "base/file_util.h"
+#include "base/trace.h"
 #include "derive/derive.h"
 #include "ingest/column_rules.h"
 
@@ -279,7 +280,10 @@ Result<IngestResult> IngestEoirRelease(const IngestOptions& options) {
   Result<std::vector<store::SourceFileInfo>> hashes = Status::Internal("not hashed");
   std::thread hasher;
   if (alongside) {
-    hasher = std::thread([&] { hashes = HashSources(options.source); });
+    hasher = std::thread([&] {
+      hashes = HashSources(options.source);
+      base::Trace("sources hashed");
+    });
   } else {
     hashes = HashSources(options.source);
   }
@@ -309,8 +313,12 @@ Result<IngestResult> IngestEoirRelease(const IngestOptions& options) {
   };
   v.on_progress = options.on_progress;
   v.on_lookup = [&](std::string_view name, std::string_view bytes) { return StoreLookup(&*writer, name, bytes); };
-  v.on_table_done = [&](std::string_view table) { gate.Done(table); };
+  v.on_table_done = [&](std::string_view table) {
+    base::Trace("row pass: " + std::string(table) + " written");
+    gate.Done(table);
+  };
   auto rec = ValidateEoirRelease(v);
+  base::Trace("row pass over");
   gate.Over(!rec.ok());
   relay.GoLive();
   if (deriver.joinable()) deriver.join();
@@ -327,6 +335,7 @@ Result<IngestResult> IngestEoirRelease(const IngestOptions& options) {
   if (derived->data_through > 0) writer->SetAttribute("data_through", base::FormatIsoDate(derived->data_through));
   writer->SetReconciliation(ReconciliationJson(*rec, -1));
   IMMSTATS_RETURN_IF_ERROR(writer->Publish());
+  base::Trace("snapshot published");
   auto info = store::Store(options.store).Get(id);
   if (!info.ok()) return info.status();
   IngestResult result{std::move(rec).value(), std::move(info).value(), 0};

@@ -12,12 +12,13 @@
 #include <mutex>
 #include <set>
 #include <thread>
-#include <unordered_set>
 
 #include "base/civil_date.h"
 #include "base/file_util.h"
+#include "base/trace.h"
 #include "eoir/schema.h"
 #include "ingest/case_set.h"
+#include "ingest/key_set.h"
 #include "ingest/column_rules.h"
 #include "ingest/row_reader.h"
 #include "zip/zip_reader.h"
@@ -55,29 +56,6 @@ std::string CanonicalColumn(const std::string& upper) {
   if (upper == "DEP2") return "DEPORTED_2";
   return upper;
 }
-
-// A growable bitmap of seen integer keys (keys are dense, so this is far smaller than a hash set).
-class KeySet {
- public:
-  bool Insert(int64_t key) {  // false when already present
-    if (key < 0) return negatives_.insert(key).second;
-    const auto k = static_cast<uint64_t>(key);
-    if (k / 64 >= words_.size()) words_.resize(std::max<size_t>(k / 64 + 1, words_.size() * 2), 0);
-    const uint64_t bit = uint64_t{1} << (k % 64);
-    if (words_[k / 64] & bit) return false;
-    words_[k / 64] |= bit;
-    return true;
-  }
-  bool Contains(int64_t key) const {
-    if (key < 0) return negatives_.count(key) != 0;
-    const auto k = static_cast<uint64_t>(key);
-    return k / 64 < words_.size() && (words_[k / 64] >> (k % 64) & 1u) != 0;
-  }
-
- private:
-  std::vector<uint64_t> words_;
-  std::unordered_set<int64_t> negatives_;
-};
 
 int64_t ToInt(std::string_view v) {
   int64_t x = 0;
@@ -525,6 +503,7 @@ Status Validator::ProcessTable(const eoir::TableSpec& spec, const SourceFile& f,
   });
   IMMSTATS_RETURN_IF_ERROR(read);
   IMMSTATS_RETURN_IF_ERROR(reader.Finish());
+  base::Trace(t.name + ": read, " + std::to_string(unsettled.size()) + " rows read before their case");
   if (!unsettled.empty()) {
     AwaitCases();
     for (const auto& [line, id] : unsettled) {

@@ -251,6 +251,12 @@ Status ColumnReader::DecodeBlock(size_t b, void* dst, size_t dst_bytes) const {
   return Status::Ok();
 }
 
+void ColumnReader::DropPages(size_t first, size_t last) const {
+  if (first > last || first >= blocks_.size()) return;
+  const uint64_t end = last + 1 < blocks_.size() ? blocks_[last + 1].first : file_.bytes().size();
+  file_.DropRange(blocks_[first].first, end);
+}
+
 Status ColumnReader::ReadRaw(size_t b, std::string* raw) const {
   auto f = CheckFrame(b);
   if (!f.ok()) return f.status();

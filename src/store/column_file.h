@@ -89,6 +89,9 @@ class ColumnReader {
   // column's width: 8 bytes for int64, 4 otherwise): no intermediate copy, no allocation.
   uint32_t BlockRows(size_t b) const { return blocks_.at(b).second; }
   Status DecodeBlock(size_t b, void* dst, size_t dst_bytes) const;
+  // Blocks [first, last] will not be read again soon: their whole pages leave this process's resident set (they
+  // stay in the page cache, and a later read maps them back). Keeps a long scan's memory flat.
+  void DropPages(size_t first, size_t last) const;
   uint64_t cache_id_for_tests() const { return cache_id_; }
 
  private:

@@ -10,7 +10,7 @@ namespace {
 // Rows [begin, end) of a fixed-width column: blocks inside the range decode straight into `out`, the (at most
 // two) partial blocks at its ends through a scratch buffer.
 template <typename T>
-Status ReadRange(const ColumnReader& c, uint64_t begin, uint64_t end, Values<T>* out) {
+Status ReadRange(const ColumnReader& c, uint64_t begin, uint64_t end, Values<T>* out, bool drop_pages) {
   out->clear();
   end = std::min<uint64_t>(end, c.rows());
   if (begin >= end) return Status::Ok();
@@ -29,6 +29,7 @@ Status ReadRange(const ColumnReader& c, uint64_t begin, uint64_t end, Values<T>*
     const uint64_t from = std::max(begin, block_begin) - block_begin, to = std::min(end, block_begin + rows) - block_begin;
     std::copy(scratch.begin() + static_cast<ptrdiff_t>(from), scratch.begin() + static_cast<ptrdiff_t>(to), dst);
   }
+  if (drop_pages) c.DropPages(first, last);
   return Status::Ok();
 }
 
@@ -85,19 +86,19 @@ Result<const ColumnReader*> TableReader::Column(std::string_view column, ColumnT
 Status TableReader::ReadInts(std::string_view column, Values<int64_t>* out, uint64_t begin, uint64_t end) const {
   auto c = Column(column, ColumnType::kInt64);
   if (!c.ok()) return c.status();
-  return ReadRange(**c, begin, end, out);
+  return ReadRange(**c, begin, end, out, drop_pages_);
 }
 
 Status TableReader::ReadDates(std::string_view column, Values<int32_t>* out, uint64_t begin, uint64_t end) const {
   auto c = Column(column, ColumnType::kDate);
   if (!c.ok()) return c.status();
-  return ReadRange(**c, begin, end, out);
+  return ReadRange(**c, begin, end, out, drop_pages_);
 }
 
 Status TableReader::ReadInt8s(std::string_view column, Values<int8_t>* out, uint64_t begin, uint64_t end) const {
   auto c = Column(column, ColumnType::kInt8);
   if (!c.ok()) return c.status();
-  return ReadRange(**c, begin, end, out);
+  return ReadRange(**c, begin, end, out, drop_pages_);
 }
 
 Status TableReader::ReadStrings(std::string_view column, StringColumn* out, uint64_t begin, uint64_t end) const {
@@ -111,6 +112,7 @@ Status TableReader::ReadStrings(std::string_view column, StringColumn* out, uint
     for (size_t b = begin / kRowsPerBlock; b <= (end - 1) / kRowsPerBlock; ++b) {
       values.clear();
       IMMSTATS_RETURN_IF_ERROR((*text)->ReadTexts(b, &values));
+      if (drop_pages_) (*text)->DropPages(b, b);
       const uint64_t block_begin = static_cast<uint64_t>(b) * kRowsPerBlock;
       for (uint64_t r = std::max(begin, block_begin); r < std::min(end, block_begin + values.size()); ++r) {
         auto& v = values[r - block_begin];
@@ -127,7 +129,7 @@ Status TableReader::ReadStrings(std::string_view column, StringColumn* out, uint
   auto c = Column(column, ColumnType::kString);
   if (!c.ok()) return c.status();
   out->dict = (*c)->dictionary();
-  return ReadRange(**c, begin, end, &out->codes);
+  return ReadRange(**c, begin, end, &out->codes, drop_pages_);
 }
 
 }  // namespace immstats::store

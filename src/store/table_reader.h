@@ -33,6 +33,9 @@ class TableReader {
   const std::string& name() const { return name_; }
   uint64_t rows() const { return rows_; }
   bool Has(std::string_view column) const { return files_.count(std::string(column)) != 0; }
+  // For one-time scans (building derived records): each read gives back the mapped pages of the blocks it decoded,
+  // so that the process's resident memory does not grow with the part of the table scanned.
+  void DropPagesAfterReads() { drop_pages_ = true; }
 
   // Rows [begin, end) of a column (end clamped to rows()); whole blocks are decoded, then trimmed.
   Status ReadInts(std::string_view column, Values<int64_t>* out, uint64_t begin = 0, uint64_t end = UINT64_MAX) const;
@@ -44,6 +47,7 @@ class TableReader {
   Result<const ColumnReader*> Column(std::string_view column, ColumnType type) const;
   std::string name_;
   uint64_t rows_ = 0;
+  bool drop_pages_ = false;
   std::filesystem::path dir_;
   std::map<std::string, std::string> files_;               // column -> file, from the manifest
   // Opened on first read (a query maps only what it reads); shared with the WarmCache when it is on.
