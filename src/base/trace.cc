@@ -34,6 +34,8 @@ bool TraceEnabled() {
 
 void Trace(std::string_view what) {
   if (!TraceEnabled()) return;
+  static std::mutex mu;  // one line at a time, and each peak measured from the previous line's reset
+  const std::lock_guard<std::mutex> lock(mu);
   char status[4096] = {};
   if (std::FILE* f = std::fopen("/proc/self/status", "r")) {
     const size_t n = std::fread(status, 1, sizeof(status) - 1, f);
@@ -46,12 +48,13 @@ void Trace(std::string_view what) {
     std::fclose(f);
   }
   const struct mallinfo2 heap = ::mallinfo2();
+  const size_t in_use_mb = (heap.uordblks + heap.hblkhd) >> 20, own_mappings_mb = heap.hblkhd >> 20;
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - kStart).count();
-  static std::mutex mu;
-  const std::lock_guard<std::mutex> lock(mu);
-  std::fprintf(stderr, "trace %8.3f anon=%ldMB (malloc: %zuMB in use, %zuMB mapped) file=%ldMB peak since last=%ldMB %.*s\n",
-               seconds,
-               StatusKb(status, "RssAnon:") / 1024, (heap.uordblks + heap.hblkhd) >> 20, heap.hblkhd >> 20, StatusKb(status, "RssFile:") / 1024, StatusKb(status, "VmHWM:") / 1024, static_cast<int>(what.size()), what.data());
+  std::fprintf(stderr,
+               "trace %8.3f anon=%ldMB (malloc: %zuMB in use, %zuMB mapped) file=%ldMB peak since last=%ldMB %.*s\n",
+               seconds, StatusKb(status, "RssAnon:") / 1024, in_use_mb, own_mappings_mb,
+               StatusKb(status, "RssFile:") / 1024, StatusKb(status, "VmHWM:") / 1024, static_cast<int>(what.size()),
+               what.data());
 }
 
 }  // namespace immstats::base

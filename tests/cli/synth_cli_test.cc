@@ -1,8 +1,11 @@
-// The `immstats synth eoir` command line: golden summary, help that teaches, errors with exit codes.
+// The `immstats synth eoir`, `zip`, `validate` and `ingest` command lines: golden output, help that teaches, errors
+// with exit codes, the ingest's phase trace.
 #include <gtest/gtest.h>
 
 #include <cstdlib>
 #include <fstream>
+#include <regex>
+#include <sstream>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -112,6 +115,32 @@ TEST(ValidateCli, JsonReconciliationIsGoldenAndRejectsAreWritten) {
   EXPECT_EQ(testing::RunCommand(cd + testing::ImmstatsBinary() + " validate eoir rel --release-date 2026-13-01 2>&1",
                                 &out), 2);
   EXPECT_NE(out.find("write it as YYYY-MM-DD"), std::string::npos) << out;
+}
+
+// IMMSTATS_TRACE=1: a line per phase of an ingest, each with its memory figures; without it, not one line.
+TEST(IngestCli, TraceNamesEveryPhaseWithItsMemory) {
+  testing::ScratchDir dir("cli-trace");
+  std::string out;
+  const std::string cd = "cd '" + dir.path().string() + "' && ";
+  ASSERT_EQ(testing::RunCommand(cd + testing::ImmstatsBinary() + " synth eoir --out rel --scale 0.0003 --seed 5 "
+                                "--quirks none --quiet > /dev/null", &out), 0);
+  const std::string ingest = testing::ImmstatsBinary() + " ingest eoir rel --release-id r --quiet " +
+                             "--proceedings-per-pass 1000 2>&1 >/dev/null";
+  ASSERT_EQ(testing::RunCommand(cd + "IMMSTATS_TRACE=1 " + ingest + " --store s1", &out), 0) << out;
+  const std::regex line(R"(trace +[0-9]+\.[0-9]{3} anon=[0-9]+MB \(malloc: [0-9]+MB in use, [0-9]+MB mapped\) )"
+                        R"(file=[0-9]+MB peak since last=[0-9]+MB \S.*)");
+  std::istringstream lines(out);
+  int n = 0;
+  for (std::string l; std::getline(lines, l); ++n) EXPECT_TRUE(std::regex_match(l, line)) << l;
+  EXPECT_GT(n, 30);
+  for (const char* phase : {"sources hashed", "A_TblCase: read, 0 rows read before their case",
+                            "row pass: B_TblProceeding written", "row pass over", "derive pass 1: proceedings",
+                            "scan of tbl_RepsAssigned.IDNCASE: ", "derive pass 1: asylum run", "derive pass 2 done",
+                            "derive: asylum decisions merged", "snapshot published"}) {
+    EXPECT_NE(out.find(phase), std::string::npos) << phase << " missing from:\n" << out;
+  }
+  ASSERT_EQ(testing::RunCommand(cd + ingest + " --store s2", &out), 0) << out;
+  EXPECT_EQ(out, "");
 }
 
 }  // namespace
