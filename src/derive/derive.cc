@@ -72,7 +72,6 @@ bool Better(const Chosen& cur, uint8_t cls, int32_t recd, int64_t idn) {
   return idn > cur.idn;
 }
 
-
 // A key column to read chunk by chunk, and the ids the scan looks for.
 struct KeyScan {
   const char* column;

@@ -18,8 +18,8 @@
 #include "base/trace.h"
 #include "eoir/schema.h"
 #include "ingest/case_set.h"
-#include "ingest/key_set.h"
 #include "ingest/column_rules.h"
+#include "ingest/key_set.h"
 #include "ingest/row_reader.h"
 #include "zip/zip_reader.h"
 
